@@ -1,0 +1,43 @@
+# The edition's commands. Each sets itself up on a fresh Debian machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian packages the browser tests need: headless Chromium and CJK fonts (without them
+# Chinese renders as empty boxes).
+APT_PACKAGES := chromium fonts-noto-cjk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup browser site serve test offline bench clean
+
+help:
+	@echo "make serve   build every language and serve at http://127.0.0.1:8000"
+	@echo "make test    set up (Python packages, Chromium, CJK fonts) and run every test"
+	@echo "make site    strict build of the online site into site/"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+setup: $(STAMP)
+
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  echo "Installing $(APT_PACKAGES) (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	fi
+
+site: $(STAMP)
+	$(PY) scripts/build_site.py
+
+serve: site
+	$(PY) scripts/serve.py
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+clean:
+	rm -rf site dist .pytest_cache

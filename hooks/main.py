@@ -1,0 +1,176 @@
+"""MkDocs wiring: each event hands its work to a domain module. No domain logic here.
+
+mkdocs-static-i18n runs every event once per language, in one process; all per-build state
+lives in one :class:`Build`, made afresh in :func:`on_config`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import redirects, render, sources  # noqa: E402
+from hooks.errors import SourceError  # noqa: E402
+from hooks.model import Edition, Language  # noqa: E402
+from hooks.urls import HOME, Scheme  # noqa: E402
+
+PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
+OTHER_PAGES = (HOME, "about")
+
+
+@dataclass
+class Build:
+    edition: Edition
+    language: Language
+    scheme: Scheme
+
+    def context(self, here: str) -> render.Context:
+        return render.Context(self.edition, self.language, self.scheme, here)
+
+
+_build: Build | None = None  # replaced in on_config, once per language build
+
+
+def _current() -> Build:
+    if _build is None:
+        raise PluginError("a4p hooks: on_config did not run")
+    return _build
+
+
+# i18n sets the build's language in its on_config at priority -100: read it after that.
+@event_priority(-110)
+def on_config(config):
+    global _build
+    _build = None
+    layout = sources.Layout(ROOT / "source")
+    try:
+        edition = sources.load_edition(layout)
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
+    code = config.theme["language"]
+    _check_i18n(config, edition)
+    language = edition.language(code)
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
+    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    scheme = Scheme(site_url, edition.source.code, config.use_directory_urls)
+    _build = Build(edition, language, scheme)
+    strings = edition.strings[code]
+    config.site_name = strings["site_name"]
+    config.nav = [f"{key}.md" for key in (HOME, *edition.structure.slugs, "about")]
+    ctx = _build.context("404.html")
+    config.extra["a4p"] = {
+        "lang": code,
+        "dir": language.dir,
+        "strings": dict(strings),
+        "not_found": render.not_found_page(ctx),
+    }
+    return config
+
+
+def _check_i18n(config, edition: Edition) -> None:
+    """The i18n plugin's languages in mkdocs.yml must be those of source/languages.yml."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: found no 'i18n' plugin; expected plugins: - i18n: with the edition's languages")
+    configured = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages]
+    expected = [(lang.code, lang.is_source) for lang in edition.languages]
+    if configured != expected:
+        raise PluginError(
+            f"mkdocs.yml: found i18n languages {configured} (locale, default); expected {expected} "
+            "as in source/languages.yml, in the same order")
+
+
+def on_files(files, config):
+    known = {f"{key}.md" for key in (*OTHER_PAGES, *_current().edition.structure.slugs)}
+    pages = {file.src_uri for file in files.documentation_pages()}
+    for name in sorted(pages - known):
+        raise PluginError(f"docs/{name}: found unknown slug '{name[:-3]}'; expected one of "
+                          f"{', '.join(sorted(k[:-3] for k in known))}")
+    for name in sorted(known - pages):
+        raise PluginError(f"docs/: found no docs/{name}; expected a stub for every page of source/structure.yml")
+    return files
+
+
+def _key(page) -> str:
+    return page.file.src_uri[: -len(".md")]
+
+
+def on_page_markdown(markdown, page, config, files):
+    build = _current()
+    key = _key(page)
+    strings = build.edition.strings[build.language.code]
+    if key == HOME:
+        page.meta["title"] = strings["nav.home"]
+    elif key == "about":
+        page.meta["title"] = strings["nav.about"]
+    else:
+        page.meta["title"] = strings[f"pages.{key}"]
+    page.meta.setdefault("hide", []).append("toc")
+    return PLACEHOLDER
+
+
+def on_page_content(html, page, config, files):
+    build = _current()
+    key = _key(page)
+    ctx = build.context(build.scheme.page(build.language.code, key))
+    if key == HOME:
+        body = render.home_page(ctx)
+    elif key == "about":
+        body = render.about_page(ctx)
+    else:
+        body = render.text_page(ctx, key)
+    if PLACEHOLDER not in html:
+        raise PluginError(f"docs/{key}.md: the stub's placeholder was lost in Markdown")
+    return html.replace(f"<p>{PLACEHOLDER}</p>", body)
+
+
+def on_page_context(context, page, config, nav):
+    build = _current()
+    key = _key(page)
+    here = build.scheme.page(build.language.code, key)
+    context["a4p_alternates"] = [
+        {
+            "code": lang.code,
+            "name": lang.name,
+            "dir": lang.dir,
+            "href": render.relative(here, build.scheme.page(lang.code, key)),
+            "current": lang.code == build.language.code,
+        }
+        for lang in build.edition.languages
+    ]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Each language's 404 page goes to its own folder (i18n writes them all to the root)."""
+    build = _current()
+    if template_name != "404.html" or build.language.is_source:
+        return output
+    site = Path(config.site_dir)
+    target = site / build.scheme.prefix(build.language.code) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    root_page = site / "404.html"
+    # keep the source language's 404, written earlier in this process, at the root
+    return root_page.read_text(encoding="utf-8") if root_page.exists() else output
+
+
+def on_post_build(config):
+    build = _current()
+    pages = redirects.short_links(build.edition, build.language.code, build.scheme)
+    if build.language.is_source:
+        pages += redirects.source_aliases(build.edition, build.scheme)
+    site = Path(config.site_dir)
+    for redirect in pages:
+        target = site / build.scheme.file_of(redirect.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")

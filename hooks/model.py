@@ -1,0 +1,56 @@
+"""The edition as one model: every page of every language is derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hooks.normalize import Note, Normalizations
+from hooks.strings import Strings
+from hooks.structure import PageSpec, Structure
+from hooks.text import LanguageText
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    dir: str
+    is_source: bool
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    words: str
+    page: PageSpec
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    structure: Structure
+    normalizations: Normalizations
+    languages: tuple[Language, ...]
+    texts: dict[str, LanguageText]
+    strings: dict[str, Strings]
+    supplied: str  # the supplied text, as read
+
+    @property
+    def source(self) -> Language:
+        return self.languages[0]
+
+    def language(self, code: str) -> Language:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(code)
+
+    def paragraphs(self, code: str, page: PageSpec) -> list[Paragraph]:
+        words = self.texts[code].paragraphs
+        return [
+            Paragraph(n, words[n], page, tuple(x for x in self.normalizations.notes if x.paragraph == n))
+            for n in page.numbers
+        ]
+
+    def heading(self, code: str, slug: str) -> str:
+        return self.texts[code].headings[slug]

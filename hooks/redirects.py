@@ -1,0 +1,59 @@
+"""Redirect pages that need no server rules: short links and guessed ``/zh/`` paths.
+
+A redirect page is a tiny HTML file with a meta refresh to a *relative* URL, so that it works
+on any static host and from ``file://``, and keeps the fragment (``#para-N``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from hooks.model import Edition
+from hooks.urls import HOME, Scheme, relative
+
+
+@dataclass(frozen=True)
+class Redirect:
+    path: str    # site path of the redirect page
+    target: str  # site path it leads to (may carry a fragment)
+    language: str
+    label: str   # link text shown if the refresh does not happen
+
+
+def page_html(redirect: Redirect, scheme: Scheme) -> str:
+    href = relative(redirect.path, redirect.target)
+    html = ET.Element("html", {"lang": redirect.language})
+    head = ET.SubElement(html, "head")
+    ET.SubElement(head, "meta", {"charset": "utf-8"})
+    ET.SubElement(head, "title").text = redirect.label
+    ET.SubElement(head, "meta", {"http-equiv": "refresh", "content": f"0; url={href}"})
+    ET.SubElement(head, "meta", {"name": "robots", "content": "noindex"})
+    ET.SubElement(head, "link", {"rel": "canonical", "href": scheme.online().canonical(redirect.target)})
+    body = ET.SubElement(html, "body")
+    ET.SubElement(ET.SubElement(body, "p"), "a", {"href": href}).text = redirect.label
+    return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
+
+
+def short_links(edition: Edition, language: str, scheme: Scheme) -> list[Redirect]:
+    """``para/N/`` for every paragraph of ``language``."""
+    strings = edition.strings[language]
+    return [
+        Redirect(scheme.short(language, n), scheme.paragraph(language, edition.structure.page_of(n).slug, n),
+                 language, strings.format("labels.paragraph", number=str(n)))
+        for n in range(1, edition.structure.paragraph_count + 1)
+    ]
+
+
+def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
+    """``zh/…`` (the source language's code, which people guess) to the root equivalents."""
+    source = edition.source.code
+    strings = edition.strings[source]
+    alias = f"{source}/"
+    keys = [(HOME, strings["nav.home"]), ("about", strings["nav.about"])] + [
+        (slug, strings[f"pages.{slug}"]) for slug in edition.structure.slugs
+    ]
+    result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), source, label)
+              for key, label in keys]
+    result += [Redirect(alias + r.path, r.target, source, r.label) for r in short_links(edition, source, scheme)]
+    return result

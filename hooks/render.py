@@ -1,0 +1,287 @@
+"""HTML fragments for the edition's pages, built with ``xml.etree`` from the model.
+
+Each ``*_page`` function returns the body of one page as an HTML string; the page frame
+(header, navigation, footer) is the theme's. Everything inside a paragraph element that is
+not the declaration's words carries ``data-apparatus`` (CONTRACT.md, HTML markers).
+"""
+
+from __future__ import annotations
+
+import string
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from hooks.model import Edition, Language, Paragraph
+from hooks.urls import HOME, Scheme, relative
+
+APPARATUS = {"data-apparatus": ""}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every fragment needs: the model, the language, the URL scheme and where it is."""
+
+    edition: Edition
+    language: Language
+    scheme: Scheme
+    here: str  # site path of the page being rendered
+
+    @property
+    def strings(self):
+        return self.edition.strings[self.language.code]
+
+    def t(self, key: str, **values) -> str:
+        return self.strings.format(key, **{k: str(v) for k, v in values.items()})
+
+    def link(self, path: str) -> str:
+        return relative(self.here, path)
+
+    def canonical(self, path: str) -> str:
+        return self.scheme.online().canonical(path)
+
+    def foreign(self, element: ET.Element, code: str) -> ET.Element:
+        """Mark ``element`` as being in language ``code`` when that is not the page's."""
+        if code != self.language.code:
+            element.set("lang", code)
+            direction = self.edition.language(code).dir
+            if direction != self.language.dir:
+                element.set("dir", direction)
+        return element
+
+
+def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+    node = ET.Element(tag, attrs) if parent is None else ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def _append_text(node: ET.Element, text: str) -> None:
+    """Append ``text`` after the last child of ``node`` (or as its text)."""
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + text
+    else:
+        node.text = (node.text or "") + text
+
+
+def _html(node: ET.Element) -> str:
+    return ET.tostring(node, encoding="unicode", method="html")
+
+
+def _range_label(ctx: Context, first: int, last: int) -> str:
+    if first == last:
+        return ctx.t("labels.paragraph", number=first)
+    return ctx.t("labels.paragraphs", first=first, last=last)
+
+
+def _translation_notice(ctx: Context, parent: ET.Element, original_path: str) -> None:
+    if ctx.language.is_source:
+        return
+    aside = _classed(_el(parent, "aside", role="note"), "a4p-translation-notice")
+    _el(aside, "span", ctx.t("translation.notice"))
+    _append_text(aside, " ")
+    source = ctx.edition.source
+    _el(aside, "a", ctx.t("translation.original_page"), href=ctx.link(original_path), hreflang=source.code)
+
+
+def _classed(node: ET.Element, cls: str) -> ET.Element:
+    node.set("class", cls)
+    return node
+
+
+def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
+    """One paragraph: ``id="para-N"``, its words, and apparatus marked as such."""
+    path = ctx.scheme.paragraph(ctx.language.code, para.page.slug, para.number)
+    online = ctx.canonical(ctx.scheme.online().paragraph(ctx.language.code, para.page.slug, para.number))
+    box = _classed(_el(None, "div", id=f"para-{para.number}"), "a4p-para")
+    number = _classed(_el(box, "span", str(para.number), **APPARATUS), "a4p-para__num")
+    number.set("aria-hidden", "true")
+    text = _classed(_el(box, "p"), "a4p-para__text")
+    _words(ctx, text, para)
+    mark = _classed(_el(text, "a", "¶", href=online, **APPARATUS), "a4p-permalink")
+    mark.set("aria-label", ctx.t("labels.permalink", number=para.number))
+    mark.set("data-local", ctx.link(path))
+    if not ctx.language.is_source:
+        source = ctx.edition.source
+        original = ctx.scheme.paragraph(source.code, para.page.slug, para.number)
+        link = _classed(_el(text, "a", ctx.t("translation.original"), href=ctx.link(original),
+                            hreflang=source.code, **APPARATUS), "a4p-para__original")
+        ctx.foreign(link, source.code)
+    for note in para.notes:
+        aside = _classed(_el(box, "aside", id=f"note-{note.id}", **APPARATUS), "a4p-note")
+        _el(aside, "strong", ctx.t("labels.editorial_note"))
+        _append_text(aside, " ")
+        _formatted(ctx, aside, "labels.note", {"found": note.find, "probable": note.probable},
+                   ctx.edition.source.code)
+    return box
+
+
+def _words(ctx: Context, parent: ET.Element, para: Paragraph) -> None:
+    """The words; in the source language a suspected typo is marked where it stands."""
+    words = para.words
+    if not ctx.language.is_source or not para.notes:
+        parent.text = words
+        return
+    cursor = 0
+    for note in sorted(para.notes, key=lambda n: words.index(n.find)):
+        start = words.index(note.find)
+        _append_text(parent, words[cursor:start])
+        _classed(_el(parent, "span", note.find), "a4p-sic")
+        ref = _el(parent, "sup", **APPARATUS)
+        _el(ref, "a", "*", href=f"#note-{note.id}").set("aria-label", ctx.t("labels.editorial_note"))
+        cursor = start + len(note.find)
+    _append_text(parent, words[cursor:])
+
+
+def _formatted(ctx: Context, parent: ET.Element, key: str, values: dict[str, str], code: str) -> None:
+    """``key``'s string with each placeholder's value in its own ``lang``-marked span."""
+    for literal, name, _, _ in string.Formatter().parse(ctx.strings[key]):
+        _append_text(parent, literal)
+        if name:
+            ctx.foreign(_el(parent, "span", values[name]), code)
+
+
+def _heading(ctx: Context, parent: ET.Element, slug: str) -> ET.Element:
+    spec = ctx.edition.structure.page(slug)
+    h1 = _el(parent, "h1", ctx.edition.heading(ctx.language.code, slug), id="heading")
+    if spec.editorial_heading:
+        badge = _classed(_el(h1, "span", ctx.t("labels.editorial_heading")), "a4p-editorial")
+        badge.set("title", ctx.t("labels.editorial_heading_hint"))
+        h1.text += " "
+    return h1
+
+
+def text_page(ctx: Context, slug: str) -> str:
+    spec = ctx.edition.structure.page(slug)
+    root = _classed(_el(None, "div"), "a4p-text-page")
+    kicker = _classed(_el(root, "p"), "a4p-kicker")
+    parts = []
+    if spec.area:
+        parts.append(ctx.t("labels.area"))
+    parts += [ctx.t(f"pages.{slug}"), _range_label(ctx, spec.first, spec.last)]
+    for index, part in enumerate(parts):
+        if index:
+            _append_text(kicker, " · ")
+        _el(kicker, "span", part)
+    _heading(ctx, root, slug)
+    _translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
+    body = _classed(_el(root, "section"), "a4p-paragraphs")
+    for para in ctx.edition.paragraphs(ctx.language.code, spec):
+        body.append(paragraph(ctx, para))
+    return _html(root)
+
+
+def home_page(ctx: Context) -> str:
+    code = ctx.language.code
+    text = ctx.edition.texts[code]
+    root = _classed(_el(None, "div"), "a4p-home")
+    h1 = _el(root, "h1", text.title, id="heading")
+    _classed(_el(h1, "span", text.subtitle), "a4p-subtitle")
+    _translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, HOME))
+    _el(root, "p", ctx.t("home.lead"))
+    _el(root, "h2", ctx.t("home.areas_title"), id="areas")
+    grid = _classed(_el(root, "div"), "grid cards a4p-cards")
+    items = _el(grid, "ul")
+    for spec in ctx.edition.structure.areas:
+        _card(ctx, items, spec)
+    _el(root, "h2", ctx.t("home.more_title"), id="more")
+    more = _el(root, "ul")
+    for spec in ctx.edition.structure.pages:
+        if not spec.area:
+            item = _el(more, "li")
+            _el(item, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
+            _append_text(item, f" · {_range_label(ctx, spec.first, spec.last)}")
+    item = _el(more, "li")
+    _el(item, "a", ctx.t("nav.about"), href=ctx.link(ctx.scheme.page(code, "about")))
+    _el(root, "h2", ctx.t("home.cite_title"), id="cite")
+    example_spec = ctx.edition.structure.areas[0]
+    online = ctx.scheme.online()
+    example = ctx.canonical(online.paragraph(code, example_spec.slug, example_spec.first))
+    short = ctx.canonical(online.short(code, example_spec.first))
+    cite = _el(root, "p")
+    for literal, name, _, _ in string.Formatter().parse(ctx.strings["home.cite_text"]):
+        _append_text(cite, literal)
+        if name:
+            _el(cite, "code", {"example": example, "short": short}[name])
+    return _html(root)
+
+
+def _card(ctx: Context, items: ET.Element, spec) -> None:
+    code = ctx.language.code
+    item = _el(items, "li")
+    title = _el(item, "p")
+    _el(title, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
+    _classed(_el(item, "p", ctx.edition.heading(code, spec.slug)), "a4p-card__heading")
+    _classed(_el(item, "p", _range_label(ctx, spec.first, spec.last)), "a4p-card__range")
+
+
+def about_page(ctx: Context) -> str:
+    edition = ctx.edition
+    source = edition.source.code
+    root = _classed(_el(None, "div"), "a4p-about")
+    _el(root, "h1", ctx.t("about.title"), id="heading")
+    _translation_notice(ctx, root, ctx.scheme.page(source, "about"))
+    _el(root, "p", ctx.t("about.intro"))
+    _el(root, "h2", ctx.t("about.normalizations_title"), id="normalizations")
+    _el(root, "p", ctx.t("about.normalizations_intro"))
+    table = _classed(_el(root, "table"), "a4p-normalizations")
+    head = _el(_el(table, "thead"), "tr")
+    for key in ("kind", "where", "original", "result", "reason"):
+        _el(head, "th", ctx.t(f"about.column_{key}"), scope="col")
+    body = _el(table, "tbody")
+    for entry in edition.normalizations.entries:
+        row = _el(body, "tr", id=f"normalization-{entry.id}")
+        _el(row, "td", ctx.t(f"about.kinds.{entry.kind}"))
+        where = _el(row, "td")
+        if entry.paragraph is not None:
+            spec = edition.structure.page_of(entry.paragraph)
+            _el(where, "a", ctx.t("labels.paragraph", number=entry.paragraph),
+                href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, entry.paragraph)))
+        else:
+            _el(where, "a", ctx.t(f"pages.{entry.page}"),
+                href=ctx.link(ctx.scheme.page(ctx.language.code, entry.page)))
+        _shown_text(ctx, _el(row, "td"), entry.find, source)
+        _shown_text(ctx, _el(row, "td"), entry.replace, source)
+        _el(row, "td", ctx.t(f"normalizations.{entry.id}"))
+    _el(root, "h2", ctx.t("about.notes_title"), id="notes")
+    _el(root, "p", ctx.t("about.notes_intro"))
+    notes = _el(root, "ul")
+    for note in edition.normalizations.notes:
+        item = _el(notes, "li", id=f"normalization-{note.id}")
+        spec = edition.structure.page_of(note.paragraph)
+        _el(item, "a", ctx.t("labels.paragraph", number=note.paragraph),
+            href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph)))
+        _append_text(item, ": ")
+        ctx.foreign(_classed(_el(item, "span", note.find), "a4p-sic"), source)
+        _append_text(item, " → ")
+        ctx.foreign(_el(item, "span", note.probable), source)
+        _append_text(item, ". " + ctx.t(f"normalizations.{note.id}"))
+    _el(root, "h2", ctx.t("about.licence_title"), id="licence")
+    _el(root, "p", ctx.t("about.licence_text"))
+    return _html(root)
+
+
+def _shown_text(ctx: Context, cell: ET.Element, value: str, code: str) -> None:
+    """Supplied or edited text in a table cell, with line breaks shown as ⏎."""
+    if not value:
+        cell.text = ctx.t("about.none")
+        return
+    code_el = ctx.foreign(_el(cell, "code"), code)
+    code_el.text = value.replace("\n", "⏎")
+
+
+def not_found_page(ctx: Context) -> str:
+    code = ctx.language.code
+    root = _classed(_el(None, "div"), "a4p-not-found")
+    _el(root, "h1", ctx.t("not_found.title"), id="heading")
+    _el(root, "p", ctx.t("not_found.text"))
+    items = _el(root, "ul")
+    # A 404 page is served at any depth: its links are root-relative.
+    root_path = urlsplit(ctx.scheme.site_url).path or "/"
+    for key, label in [(HOME, ctx.t("nav.home"))] + [
+        (spec.slug, ctx.t(f"pages.{spec.slug}")) for spec in ctx.edition.structure.pages
+    ]:
+        _el(_el(items, "li"), "a", label, href=root_path + ctx.scheme.page(code, key))
+    return _html(root)

@@ -1,0 +1,132 @@
+"""Where the sources live, and loading all of them into one validated :class:`Edition`.
+
+    source/
+      seed/a4p-declaration.zh.txt   the Chinese text as supplied, byte for byte
+      normalizations.yml            how the canonical Chinese source is derived from it
+      structure.yml                 pages and their paragraphs (language-neutral)
+      languages.yml                 the languages, the source language first
+      text/{lang}.txt               title, headings, paragraphs (hooks.text format)
+      i18n/{lang}.yml               interface strings, reasons, notes (hooks.strings)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks import normalize, strings, structure, text, yamlsource
+from hooks.errors import SourceError
+from hooks.model import Edition, Language
+
+CODE = re.compile(r"^[a-z]{2}$")
+DIRECTIONS = ("ltr", "rtl")
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path  # the source/ folder
+
+    @property
+    def structure_file(self) -> Path:
+        return self.root / "structure.yml"
+
+    @property
+    def normalizations_file(self) -> Path:
+        return self.root / "normalizations.yml"
+
+    @property
+    def languages_file(self) -> Path:
+        return self.root / "languages.yml"
+
+    def text_file(self, code: str) -> Path:
+        return self.root / "text" / f"{code}.txt"
+
+    def strings_file(self, code: str) -> Path:
+        return self.root / "i18n" / f"{code}.yml"
+
+    def shown(self, path: Path) -> Path:
+        """``path`` as messages show it: relative to the repository."""
+        try:
+            return path.relative_to(self.root.parent)
+        except ValueError:
+            return path
+
+
+def load_languages(layout: Layout) -> tuple[Language, ...]:
+    path = layout.languages_file
+    shown = layout.shown(path)
+    data = yamlsource.load(path, shown)
+    items = yamlsource.require(data, "languages", list, shown, "the languages")
+    languages: list[Language] = []
+    for index, item in enumerate(items):
+        code = yamlsource.require(item, "code", str, shown, "a language")
+        if not CODE.match(code):
+            raise SourceError(shown, item.lines["code"], f"code {code!r}", "a two-letter ISO 639-1 code")
+        if code in (lang.code for lang in languages):
+            raise SourceError(shown, item.lines["code"], f"language '{code}' a second time", "each language once")
+        name = yamlsource.require(item, "name", str, shown, f"language '{code}'")
+        direction = item.get("dir", "ltr")
+        if direction not in DIRECTIONS:
+            raise SourceError(shown, item.lines.get("dir", item.line), f"dir {direction!r}", "dir: ltr or dir: rtl")
+        is_source = item.get("source", False) is True
+        if is_source != (index == 0):
+            raise SourceError(shown, items.lines[index],
+                              f"language '{code}' {'marked' if is_source else 'not marked'} source: true",
+                              "exactly the first language marked source: true")
+        languages.append(Language(code, name, direction, is_source))
+    return tuple(languages)
+
+
+def source_language(layout: Layout) -> str:
+    return load_languages(layout)[0].code
+
+
+def canonical_source_text(layout: Layout) -> str:
+    """The canonical source-language text: the supplied text replayed through the list."""
+    pages = structure.load(layout.structure_file, layout.shown(layout.structure_file))
+    norms = normalize.load(layout.normalizations_file, pages, layout.shown(layout.normalizations_file))
+    supplied = norms.seed.read_text(encoding="utf-8")
+    return normalize.replay(supplied, norms, pages)
+
+
+def load_edition(layout: Layout) -> Edition:
+    """Every source, parsed and cross-checked; the first error stops with file and line."""
+    pages = structure.load(layout.structure_file, layout.shown(layout.structure_file))
+    norms = normalize.load(layout.normalizations_file, pages, layout.shown(layout.normalizations_file))
+    languages = load_languages(layout)
+    source_code = languages[0].code
+    texts = {}
+    for language in languages:
+        path = layout.text_file(language.code)
+        parsed = text.read(path, layout.shown(path))
+        text.validate(parsed, pages)
+        texts[language.code] = parsed
+    supplied = norms.seed.read_text(encoding="utf-8")
+    expected = text.parse(normalize.replay(supplied, norms, pages), layout.shown(layout.text_file(source_code)))
+    _check_is_replay(texts[source_code], expected)
+    for note in norms.notes:
+        words = texts[source_code].paragraphs[note.paragraph]
+        if words.count(note.find) != 1:
+            raise SourceError(norms.path, note.line,
+                              f"'{note.find}' {words.count(note.find)} times in paragraph {note.paragraph}",
+                              "exactly once")
+    table = strings.load_all(
+        {lang.code: layout.strings_file(lang.code) for lang in languages},
+        source_code, pages, norms, layout.shown,
+    )
+    return Edition(pages, norms, languages, texts, table, supplied)
+
+
+def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:
+    """The source-language text file must be exactly the replayed supplied text."""
+    checks = [("title", found.title, expected.title, 1), ("subtitle", found.subtitle, expected.subtitle, 1)]
+    checks += [(f"heading '{slug}'", found.headings.get(slug), value, found.heading_lines.get(slug))
+               for slug, value in expected.headings.items()]
+    checks += [(f"paragraph {n}", found.paragraphs.get(n), value, found.paragraph_lines.get(n))
+               for n, value in expected.paragraphs.items()]
+    for what, have, want, line in checks:
+        if have != want:
+            raise SourceError(found.path, line, f"{what} differing from the supplied text",
+                              "the supplied text plus the listed normalizations "
+                              "(edit normalizations.yml, then run scripts/normalize.py)")

@@ -1,0 +1,75 @@
+"""Interface strings per language (``i18n/{lang}.yml``), checked to be complete.
+
+The source language's file sets the keys; every language must have exactly those keys,
+each a non-empty string, plus one name per page, one reason per normalization, and (for a
+translation) the ``translation`` block.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Callable
+
+from hooks import yamlsource
+from hooks.errors import SourceError
+
+TRANSLATION_ONLY = "translation"
+# Keys a translation must have and the source language does not (the translation notice).
+TRANSLATION_KEYS = ("translation.notice", "translation.original", "translation.original_page")
+
+
+class Strings(dict):
+    """Flat ``dotted.key -> text`` for one language."""
+
+    def format(self, key: str, **values: str) -> str:
+        return self[key].format(**values)
+
+
+def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
+    if not isinstance(data, dict):
+        raise SourceError(path, getattr(data, "line", 1), f"{type(data).__name__}", "a mapping of keys to strings")
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        lines[dotted] = data.lines[key]
+        if isinstance(value, dict):
+            _flatten(value, dotted + ".", lines, out, path)
+        elif isinstance(value, str) and value.strip():
+            out[dotted] = value.strip()
+        else:
+            raise SourceError(path, data.lines[key], f"'{dotted}': {value!r}", f"'{dotted}' to be a non-empty string")
+
+
+def load_all(files: dict[str, Path], source: str, structure, normalizations,
+             shown: Callable[[Path], Path]) -> dict[str, Strings]:
+    table: dict[str, Strings] = {}
+    lines_of: dict[str, dict] = {}
+    for code, path in files.items():
+        data = yamlsource.load(path, shown(path))
+        flat: dict = {}
+        lines: dict = {}
+        _flatten(data, "", lines, flat, shown(path))
+        table[code] = Strings(flat)
+        lines_of[code] = lines
+    required = {k for k in table[source] if not k.startswith(TRANSLATION_ONLY + ".")}
+    required |= {f"pages.{slug}" for slug in structure.slugs}
+    required |= {f"normalizations.{entry_id}" for entry_id in normalizations.ids}
+    for code, strings in table.items():
+        path = shown(files[code])
+        wanted = set(required)
+        if code != source:
+            wanted |= set(TRANSLATION_KEYS)
+        for key in sorted(wanted - set(strings)):
+            raise SourceError(path, None, f"no key '{key}'",
+                              f"every key of {shown(files[source])}" if key in table[source]
+                              else f"'{key}' (named by the sources)")
+        for key in sorted(set(strings) - wanted):
+            raise SourceError(path, lines_of[code][key], f"key '{key}'",
+                              f"only the keys of {shown(files[source])}")
+        for key, value in strings.items():
+            names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+            source_names = {name for _, name, _, _ in string.Formatter().parse(table[source].get(key, value)) if name}
+            if names != source_names:
+                raise SourceError(path, lines_of[code][key], f"placeholders {sorted(names)} in '{key}'",
+                                  f"the placeholders {sorted(source_names)}")
+    return table

@@ -1,0 +1,63 @@
+"""The URL scheme of the contract: where every page, paragraph and short link lives.
+
+All paths here are *site paths*: relative to the site root, without a leading slash
+(``politics/``, ``en/politics/``, ``""`` for the source language's home). With directory
+URLs off (the offline bundle) a page is a file (``en/politics.html``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index"  # the key of the home page among the page keys
+
+
+@dataclass(frozen=True)
+class Scheme:
+    site_url: str  # ends in "/"
+    source_language: str
+    directory_urls: bool = True
+
+    def prefix(self, language: str) -> str:
+        return "" if language == self.source_language else f"{language}/"
+
+    def page(self, language: str, key: str) -> str:
+        """Site path of page ``key`` (a slug, ``about`` or :data:`HOME`) in ``language``."""
+        prefix = self.prefix(language)
+        if key == HOME:
+            return prefix if self.directory_urls else f"{prefix}index.html"
+        return f"{prefix}{key}/" if self.directory_urls else f"{prefix}{key}.html"
+
+    def paragraph(self, language: str, slug: str, number: int) -> str:
+        return f"{self.page(language, slug)}#para-{number}"
+
+    def short(self, language: str, number: int) -> str:
+        """Site path of the short link ``para/N/``."""
+        base = f"{self.prefix(language)}para/{number}"
+        return f"{base}/" if self.directory_urls else f"{base}.html"
+
+    def canonical(self, path: str) -> str:
+        """The online URL of a site path: ``site_url`` + path. Always directory URLs."""
+        return self.site_url + path
+
+    def online(self) -> "Scheme":
+        return Scheme(self.site_url, self.source_language, True)
+
+    def file_of(self, path: str) -> str:
+        """The file that serves a site path (fragment dropped)."""
+        path = path.split("#", 1)[0]
+        if not path or path.endswith("/"):
+            return f"{path}index.html"
+        return path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative link from the page at ``from_path`` to ``to_path`` (both site paths)."""
+    target, _, fragment = to_path.partition("#")
+    from_dir = from_path if from_path.endswith("/") or not from_path else posixpath.dirname(from_path) + "/"
+    from_dir = from_dir.rstrip("/")
+    rel = posixpath.relpath(target or ".", from_dir or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,60 @@
+"""Strict build into a fresh folder, swapped in only on success.
+
+    python scripts/build_site.py [--config mkdocs.yml] [--out site]
+
+mkdocs-static-i18n turns off the cleaning of the site folder, so a build that fails half-way
+(in its second language, say) would leave a half-written site. This builds into a temporary
+folder beside the target and renames it into place only when every language built; a failed
+build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(config: Path, out: Path) -> int:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+              "--site-dir", str(staging)]
+    try:
+        result = subprocess.run(mkdocs, cwd=ROOT, env=env)
+        if result.returncode != 0:
+            print(f"build failed: {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} "
+                  "is left as it was", file=sys.stderr)
+            return result.returncode
+        previous = out.with_name(f".{out.name}.previous")
+        if previous.exists():
+            shutil.rmtree(previous)
+        if out.exists():
+            out.rename(previous)
+        staging.rename(out)
+        if previous.exists():
+            shutil.rmtree(previous)
+        return 0
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--out", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    return build(args.config, args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Write (or, with --check, verify) the canonical Chinese source from the supplied text.
+
+    python scripts/normalize.py          # rewrite source/text/zh.txt
+    python scripts/normalize.py --check  # exit 1 if source/text/zh.txt differs
+
+It uses the same modules as the build (:mod:`hooks.sources`), so there is one parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hooks import sources  # noqa: E402
+from hooks.errors import SourceError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="verify instead of writing")
+    args = parser.parse_args(argv)
+    layout = sources.Layout(ROOT / "source")
+    try:
+        expected = sources.canonical_source_text(layout)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    target = layout.text_file(sources.source_language(layout))
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if args.check:
+        if current != expected:
+            print(f"{target.relative_to(ROOT)} differs from the supplied text plus the "
+                  "normalizations; run: python scripts/normalize.py", file=sys.stderr)
+            return 1
+        print(f"{target.relative_to(ROOT)} is the supplied text plus the listed normalizations")
+        return 0
+    if current != expected:
+        target.write_text(expected, encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+    else:
+        print(f"{target.relative_to(ROOT)} unchanged")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
