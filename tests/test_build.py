@@ -1,0 +1,198 @@
+"""The built site, read from disk: permalinks, the words of every paragraph, page markers."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.htmltext import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = Path(__file__).resolve().parent / "permalinks.txt"
+SEED = ROOT / "source" / "seed" / "a4p-declaration.zh.txt"
+REFRESH = re.compile(r"^0; url=(.+)$")
+
+
+def manifest() -> list[str]:
+    return MANIFEST.read_text(encoding="utf-8").split()
+
+
+def read(site: Path, path: str) -> Page:
+    """The page that serves root-relative ``path`` (fragment dropped)."""
+    path = path.split("#", 1)[0].lstrip("/")
+    file = site / (path + "index.html" if path.endswith("/") or not path else path)
+    assert file.is_file(), f"{path} has no file in the built site"
+    return Page(file.read_text(encoding="utf-8"))
+
+
+def test_manifest_lines_are_root_relative_and_unique():
+    lines = manifest()
+    assert len(lines) == len(set(lines))
+    assert all(line.startswith("/") and "//" not in line for line in lines)
+
+
+@pytest.mark.parametrize("permalink", manifest())
+def test_every_published_permalink_resolves(built_site, permalink):
+    page = read(built_site, permalink)
+    if "#" in permalink:
+        fragment = permalink.split("#", 1)[1]
+        assert page.ids.count(fragment) == 1, f"{permalink}: id {fragment} must be on the page once"
+        assert page.words(fragment).strip(), f"{permalink}: the paragraph has no words"
+    else:  # a short link: a redirect page whose target is a listed paragraph permalink
+        refresh = page.find("meta", **{"http-equiv": "refresh"})
+        assert len(refresh) == 1, f"{permalink} is not a redirect page"
+        target = urljoin(permalink, REFRESH.match(refresh[0]["content"]).group(1))
+        number = permalink.rstrip("/").rsplit("/", 1)[1]
+        assert target.endswith(f"#para-{number}")
+        assert target in manifest(), f"{permalink} leads to {target}, which is not a listed permalink"
+
+
+def test_no_paragraph_id_outside_the_manifest(built_site):
+    """Every paragraph anchor the build publishes is listed, so the manifest guards them all."""
+    listed = set(manifest())
+    found = set()
+    for file in built_site.rglob("*.html"):
+        page = Page(file.read_text(encoding="utf-8"))
+        rel = "/" + file.relative_to(built_site).as_posix().removesuffix("index.html")
+        found |= {f"{rel}#{i}" for i in page.ids if i.startswith("para-")}
+    assert found - listed == set()
+
+
+def _supplied_paragraphs() -> dict[int, str]:
+    """The supplied Chinese paragraphs after the listed textual normalizations, read here
+    independently of hooks/: apply each find/replace of normalizations.yml, then split."""
+    import yaml
+
+    text = SEED.read_text(encoding="utf-8")
+    data = yaml.safe_load((ROOT / "source" / "normalizations.yml").read_text(encoding="utf-8"))
+    for entry in data["normalizations"]:
+        if "find" in entry:
+            assert text.count(entry["find"]) == 1
+            text = text.replace(entry["find"], entry["replace"])
+    found = re.findall(r"^(\d+)\. (.+)$", text, re.M)
+    return {int(n): words for n, words in found}
+
+
+def test_chinese_words_on_the_pages_are_the_supplied_words(built_site, edition):
+    supplied = _supplied_paragraphs()
+    assert sorted(supplied) == list(range(1, edition.structure.paragraph_count + 1))
+    for n, words in supplied.items():
+        slug = edition.structure.page_of(n).slug
+        assert read(built_site, f"/{slug}/").words(f"para-{n}") == words, f"paragraph {n}"
+
+
+def test_english_words_are_the_translation(built_site, edition):
+    for n, words in edition.texts["en"].paragraphs.items():
+        slug = edition.structure.page_of(n).slug
+        assert read(built_site, f"/en/{slug}/").words(f"para-{n}") == words, f"paragraph {n}"
+
+
+@pytest.mark.parametrize("lang,prefix", [("zh", "/"), ("en", "/en/")])
+def test_pages_carry_their_language_and_the_footer_notice(built_site, edition, lang, prefix):
+    notice = edition.strings[lang]["footer.notice"]
+    keys = ["", "about/"] + [f"{slug}/" for slug in edition.structure.slugs]
+    for key in keys:
+        file = built_site / (prefix.lstrip("/") + key) / "index.html"
+        html = file.read_text(encoding="utf-8")
+        assert Page(html).lang == lang, file
+        assert notice in html, f"{file}: no footer notice"
+        assert "peacekeeping.un.org" in html, f"{file}: no link to the authentic texts"
+
+
+def test_every_english_page_says_it_is_an_unofficial_translation(built_site, edition):
+    notice = edition.strings["en"]["translation.notice"]
+    for file in (built_site / "en").rglob("index.html"):
+        if "/para/" in file.as_posix():
+            continue
+        assert notice in file.read_text(encoding="utf-8"), file
+
+
+def test_english_paragraphs_link_the_same_paragraph_in_chinese(built_site, edition):
+    for n in range(1, edition.structure.paragraph_count + 1):
+        slug = edition.structure.page_of(n).slug
+        page = read(built_site, f"/en/{slug}/")
+        links = page.find("a", **{"class": "a4p-para__original"})
+        assert f"../../{slug}/#para-{n}" in [a["href"] for a in links]
+
+
+def test_numbers_never_become_lists(built_site, edition):
+    for slug in edition.structure.slugs:
+        for prefix in ("", "en/"):
+            page = read(built_site, f"/{prefix}{slug}/")
+            article = [t for t, a in page.tags if t == "ol"]
+            assert article == [], f"/{prefix}{slug}/ has an <ol>"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_about_page_lists_each_normalization_and_note(built_site, edition, prefix):
+    page = read(built_site, f"/{prefix}about/")
+    for entry_id in edition.normalizations.ids:
+        assert f"normalization-{entry_id}" in page.ids
+
+
+def test_editorial_headings_are_marked(built_site, edition):
+    for spec in edition.structure.pages:
+        for prefix in ("", "en/"):
+            page = read(built_site, f"/{prefix}{spec.slug}/")
+            marked = page.find("span", **{"class": "a4p-editorial"})
+            assert bool(marked) == spec.editorial_heading, f"/{prefix}{spec.slug}/"
+
+
+def test_suspected_typos_keep_the_supplied_wording_and_carry_a_note(built_site):
+    for slug, n, wording in [("protection", 10, "采取的放矢"), ("peacebuilding", 16, "保持平时")]:
+        page = read(built_site, f"/{slug}/")
+        assert wording in page.words(f"para-{n}")
+        notes = [i for i in page.ids if i.startswith("note-")]
+        assert len(notes) == 1 and page.words(notes[0]) == "", "the note is apparatus"
+
+
+@pytest.mark.parametrize("alias,target", [("zh/", "../"), ("zh/protection/", "../../protection/"),
+                                          ("zh/para/10/", "../../../protection/#para-10")])
+def test_guessed_zh_paths_lead_to_the_root(built_site, alias, target):
+    refresh = read(built_site, "/" + alias).find("meta", **{"http-equiv": "refresh"})
+    assert refresh[0]["content"] == f"0; url={target}"
+
+
+def test_no_page_for_a_paragraph_that_does_not_exist(built_site, edition):
+    count = edition.structure.paragraph_count
+    assert not (built_site / "para" / str(count + 1)).exists()
+    assert (built_site / "404.html").is_file() and (built_site / "en" / "404.html").is_file()
+    assert Page((built_site / "en" / "404.html").read_text(encoding="utf-8")).lang == "en"
+    assert Page((built_site / "404.html").read_text(encoding="utf-8")).lang == "zh"
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site):
+    """A copy of the repository with a broken English text: the build fails, naming the
+    file and line, and the site folder it would have replaced is untouched."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*"))
+    english = repo / "source" / "text" / "en.txt"
+    lines = english.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("12. "))
+    lines[index] = "13" + lines[index][2:]
+    english.write_text("\n".join(lines), encoding="utf-8")
+    out = repo / "site"
+    shutil.copytree(built_site, out)
+    before = _tree_digest(out)
+    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=repo, capture_output=True,
+                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode != 0
+    assert f"source/text/en.txt:{index + 1}: found paragraph 13; expected paragraph 12" in result.stderr
+    assert _tree_digest(out) == before
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
