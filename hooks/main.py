@@ -18,12 +18,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import redirects, render, sources  # noqa: E402
+from hooks.crosslinks import Derived  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 
 PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
-OTHER_PAGES = (HOME, "about")
+OTHER_PAGES = (HOME, "glossary", "about")
 
 
 @dataclass
@@ -31,9 +32,10 @@ class Build:
     edition: Edition
     language: Language
     scheme: Scheme
+    derived: Derived
 
     def context(self, here: str) -> render.Context:
-        return render.Context(self.edition, self.language, self.scheme, here)
+        return render.Context(self.edition, self.language, self.scheme, here, self.derived)
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
@@ -62,10 +64,10 @@ def on_config(config):
         raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
     site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     scheme = Scheme(site_url, edition.source.code, config.use_directory_urls)
-    _build = Build(edition, language, scheme)
+    _build = Build(edition, language, scheme, Derived(edition))
     strings = edition.strings[code]
     config.site_name = strings["site_name"]
-    config.nav = [f"{key}.md" for key in (HOME, *edition.structure.slugs, "about")]
+    config.nav = [f"{key}.md" for key in (HOME, *edition.structure.slugs, "glossary", "about")]
     ctx = _build.context("404.html")
     config.extra["a4p"] = {
         "lang": code,
@@ -108,10 +110,8 @@ def on_page_markdown(markdown, page, config, files):
     build = _current()
     key = _key(page)
     strings = build.edition.strings[build.language.code]
-    if key == HOME:
-        page.meta["title"] = strings["nav.home"]
-    elif key == "about":
-        page.meta["title"] = strings["nav.about"]
+    if key in OTHER_PAGES:
+        page.meta["title"] = strings[f"nav.{'home' if key == HOME else key}"]
     else:
         page.meta["title"] = strings[f"pages.{key}"]
     page.meta.setdefault("hide", []).append("toc")
@@ -126,6 +126,8 @@ def on_page_content(html, page, config, files):
         body = render.home_page(ctx)
     elif key == "about":
         body = render.about_page(ctx)
+    elif key == "glossary":
+        body = render.glossary_page(ctx)
     else:
         body = render.text_page(ctx, key)
     if PLACEHOLDER not in html:

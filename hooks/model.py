@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hooks.glossary import Glossary
 from hooks.normalize import Note, Normalizations
 from hooks.strings import Strings
 from hooks.structure import PageSpec, Structure
@@ -16,6 +17,8 @@ class Language:
     name: str
     dir: str
     is_source: bool
+    word_boundaries: bool
+    collation: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Edition:
     languages: tuple[Language, ...]
     texts: dict[str, LanguageText]
     strings: dict[str, Strings]
+    glossaries: dict[str, Glossary]
     supplied: str  # the supplied text, as read
 
     @property

@@ -50,7 +50,7 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     source = edition.source.code
     strings = edition.strings[source]
     alias = f"{source}/"
-    keys = [(HOME, strings["nav.home"]), ("about", strings["nav.about"])] + [
+    keys = [(HOME, strings["nav.home"]), ("glossary", strings["nav.glossary"]), ("about", strings["nav.about"])] + [
         (slug, strings[f"pages.{slug}"]) for slug in edition.structure.slugs
     ]
     result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), source, label)

@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from hooks import terms
+from hooks.crosslinks import Derived
 from hooks.model import Edition, Language, Paragraph
 from hooks.urls import HOME, Scheme, relative
 
@@ -26,6 +28,7 @@ class Context:
     language: Language
     scheme: Scheme
     here: str  # site path of the page being rendered
+    derived: Derived | None = None  # glossary usage and related paragraphs, once per build
 
     @property
     def strings(self):
@@ -109,6 +112,8 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
         link = _classed(_el(text, "a", ctx.t("translation.original"), href=ctx.link(original),
                             hreflang=source.code, **APPARATUS), "a4p-para__original")
         ctx.foreign(link, source.code)
+    _mark_terms(ctx, text, para.number)
+    _related(ctx, box, para.number)
     for note in para.notes:
         aside = _classed(_el(box, "aside", id=f"note-{note.id}", **APPARATUS), "a4p-note")
         _el(aside, "strong", ctx.t("labels.editorial_note"))
@@ -116,6 +121,42 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
         _formatted(ctx, aside, "labels.note", {"found": note.find, "probable": note.probable},
                    ctx.edition.source.code)
     return box
+
+
+def _mark_terms(ctx: Context, text: ET.Element, number: int) -> None:
+    """Glossary terms in the words: a link to the entry plus a tooltip (apparatus)."""
+    glossary = ctx.edition.glossaries[ctx.language.code]
+    glossary_page = ctx.scheme.page(ctx.language.code, "glossary")
+    count = 0
+
+    def make_mark(match: terms.Match) -> list[ET.Element]:
+        nonlocal count
+        count += 1
+        tip_id = f"tip-{number}-{count}"
+        link = _classed(_el(None, "a", match.form, href=ctx.link(f"{glossary_page}#term-{match.term_id}")),
+                        "a4p-term")
+        link.set("aria-describedby", tip_id)
+        tip = _classed(_el(None, "span", glossary.terms[match.term_id].definition, id=tip_id, role="tooltip",
+                           **APPARATUS), "a4p-tip")
+        return [link, tip]
+
+    terms.mark(text, glossary.matcher(ctx.language.word_boundaries), make_mark)
+
+
+def _related(ctx: Context, box: ET.Element, number: int) -> None:
+    """Up to three related paragraphs elsewhere, derived from shared glossary terms."""
+    others = ctx.derived.related.get(number, ()) if ctx.derived else ()
+    if not others:
+        return
+    nav = _classed(_el(box, "nav", **APPARATUS), "a4p-related")
+    nav.set("aria-label", ctx.t("labels.related"))
+    _el(nav, "span", ctx.t("labels.related"))
+    for other in others:
+        _append_text(nav, " ")
+        spec = ctx.edition.structure.page_of(other)
+        link = _el(nav, "a", ctx.t("labels.paragraph", number=other),
+                   href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, other)))
+        link.set("title", ctx.t(f"pages.{spec.slug}"))
 
 
 def _words(ctx: Context, parent: ET.Element, para: Paragraph) -> None:
@@ -193,8 +234,8 @@ def home_page(ctx: Context) -> str:
             item = _el(more, "li")
             _el(item, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
             _append_text(item, f" · {_range_label(ctx, spec.first, spec.last)}")
-    item = _el(more, "li")
-    _el(item, "a", ctx.t("nav.about"), href=ctx.link(ctx.scheme.page(code, "about")))
+    for key in ("glossary", "about"):
+        _el(_el(more, "li"), "a", ctx.t(f"nav.{key}"), href=ctx.link(ctx.scheme.page(code, key)))
     _el(root, "h2", ctx.t("home.cite_title"), id="cite")
     example_spec = ctx.edition.structure.areas[0]
     online = ctx.scheme.online()
@@ -213,7 +254,8 @@ def _card(ctx: Context, items: ET.Element, spec) -> None:
     item = _el(items, "li")
     title = _el(item, "p")
     _el(title, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
-    _classed(_el(item, "p", ctx.edition.heading(code, spec.slug)), "a4p-card__heading")
+    if not spec.editorial_heading:  # an editorial heading only repeats the name
+        _classed(_el(item, "p", ctx.edition.heading(code, spec.slug)), "a4p-card__heading")
     _classed(_el(item, "p", _range_label(ctx, spec.first, spec.last)), "a4p-card__range")
 
 
@@ -285,3 +327,70 @@ def not_found_page(ctx: Context) -> str:
     ]:
         _el(_el(items, "li"), "a", label, href=root_path + ctx.scheme.page(code, key))
     return _html(root)
+
+
+def glossary_page(ctx: Context) -> str:
+    """The glossary and term index: every entry with its uses, filterable as one types."""
+    from hooks.glossary import ordered
+
+    edition = ctx.edition
+    code = ctx.language.code
+    glossary = edition.glossaries[code]
+    used = ctx.derived.usage[code] if ctx.derived else {}
+    root = _classed(_el(None, "div"), "a4p-glossary")
+    _el(root, "h1", ctx.t("glossary.title"), id="heading")
+    _translation_notice(ctx, root, ctx.scheme.page(edition.source.code, "glossary"))
+    _el(root, "p", ctx.t("glossary.intro", count=len(glossary.terms)))
+    box = _classed(_el(root, "p"), "a4p-filter")
+    _el(box, "label", ctx.t("glossary.filter_label"), for_="a4p-filter")
+    _el(box, "input", type="search", id="a4p-filter", autocomplete="off",
+        placeholder=ctx.t("glossary.filter_placeholder")).set("aria-controls", "a4p-entries")
+    entries = _classed(_el(root, "div", id="a4p-entries"), "a4p-entries")
+    for term in ordered(glossary, ctx.language.collation):
+        _entry(ctx, entries, term, used.get(term.id, []))
+    empty = _classed(_el(root, "p", ctx.t("glossary.no_match"), hidden="hidden"), "a4p-filter__empty")
+    empty.set("role", "status")
+    return _html(root)
+
+
+def _entry(ctx: Context, parent: ET.Element, term, numbers: list[int]) -> None:
+    edition = ctx.edition
+    code = ctx.language.code
+    entry = _classed(_el(parent, "section", id=f"term-{term.id}"), "a4p-entry")
+    filter_words = list(term.forms)
+    title = _el(entry, "h2", term.term)
+    if term.variants:
+        _classed(_el(title, "small", " · ".join(term.variants)), "a4p-entry__variants")
+        title.text += " "
+    _el(entry, "p", term.definition)
+    details = _classed(_el(entry, "dl"), "a4p-entry__details")
+    others = [lang for lang in edition.languages if lang.code != code]
+    if others:
+        _el(details, "dt", ctx.t("glossary.other_languages"))
+        dd = _el(details, "dd")
+        for index, lang in enumerate(others):
+            other = edition.glossaries[lang.code].terms[term.id]
+            filter_words += other.forms
+            if index:
+                _append_text(dd, " · ")
+            link = _el(dd, "a", other.term, href=ctx.link(f"{ctx.scheme.page(lang.code, 'glossary')}#term-{term.id}"),
+                       hreflang=lang.code)
+            ctx.foreign(link, lang.code)
+    if numbers:
+        _el(details, "dt", ctx.t("glossary.used_in"))
+        dd = _el(details, "dd")
+        for index, n in enumerate(numbers):
+            if index:
+                _append_text(dd, " ")
+            spec = edition.structure.page_of(n)
+            link = _el(dd, "a", ctx.t("labels.paragraph", number=n),
+                       href=ctx.link(ctx.scheme.paragraph(code, spec.slug, n)))
+            link.set("title", ctx.t(f"pages.{spec.slug}"))
+    if term.related:
+        _el(details, "dt", ctx.t("glossary.related"))
+        dd = _el(details, "dd")
+        for index, other_id in enumerate(term.related):
+            if index:
+                _append_text(dd, " · ")
+            _el(dd, "a", edition.glossaries[code].terms[other_id].term, href=f"#term-{other_id}")
+    entry.set("data-filter", " ".join(filter_words).casefold())

@@ -7,6 +7,7 @@
       languages.yml                 the languages, the source language first
       text/{lang}.txt               title, headings, paragraphs (hooks.text format)
       i18n/{lang}.yml               interface strings, reasons, notes (hooks.strings)
+      glossary/{lang}.yml           glossary terms (hooks.glossary)
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import normalize, strings, structure, text, yamlsource
+from hooks import glossary, normalize, strings, structure, text, yamlsource
 from hooks.errors import SourceError
 from hooks.model import Edition, Language
 
 CODE = re.compile(r"^[a-z]{2}$")
 DIRECTIONS = ("ltr", "rtl")
+COLLATIONS = ("pinyin", "alphabetical")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Layout:
 
     def strings_file(self, code: str) -> Path:
         return self.root / "i18n" / f"{code}.yml"
+
+    def glossary_file(self, code: str) -> Path:
+        return self.root / "glossary" / f"{code}.yml"
 
     def shown(self, path: Path) -> Path:
         """``path`` as messages show it: relative to the repository."""
@@ -74,7 +79,15 @@ def load_languages(layout: Layout) -> tuple[Language, ...]:
             raise SourceError(shown, items.lines[index],
                               f"language '{code}' {'marked' if is_source else 'not marked'} source: true",
                               "exactly the first language marked source: true")
-        languages.append(Language(code, name, direction, is_source))
+        boundaries = item.get("word_boundaries", True)
+        if not isinstance(boundaries, bool):
+            raise SourceError(shown, item.lines["word_boundaries"], f"word_boundaries {boundaries!r}",
+                              "word_boundaries: true or false")
+        collation = item.get("collation", "alphabetical")
+        if collation not in COLLATIONS:
+            raise SourceError(shown, item.lines["collation"], f"collation {collation!r}",
+                              f"one of {', '.join(COLLATIONS)}")
+        languages.append(Language(code, name, direction, is_source, boundaries, collation))
     return tuple(languages)
 
 
@@ -115,7 +128,15 @@ def load_edition(layout: Layout) -> Edition:
         {lang.code: layout.strings_file(lang.code) for lang in languages},
         source_code, pages, norms, layout.shown,
     )
-    return Edition(pages, norms, languages, texts, table, supplied)
+    glossaries = {}
+    for language in languages:
+        path = layout.glossary_file(language.code)
+        glossaries[language.code] = glossary.load(path, layout.shown(path))
+    glossary.check_aligned(glossaries, source_code)
+    for language in languages:
+        glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
+                            language.word_boundaries, texts[language.code].path)
+    return Edition(pages, norms, languages, texts, table, glossaries, supplied)
 
 
 def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:

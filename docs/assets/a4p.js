@@ -22,4 +22,52 @@
     var href = link.getAttribute("href").split("#")[0];
     link.setAttribute("href", href + location.hash);
   }, true);
+
+  /* Glossary tooltips on touch screens: the first tap shows the definition, the second
+     follows the link to the glossary. Escape closes an open tooltip. */
+  var canHover = window.matchMedia && window.matchMedia("(hover: hover)").matches;
+  function closeTips(except) {
+    document.querySelectorAll(".a4p-tip--open").forEach(function (tip) {
+      if (tip !== except) {
+        tip.classList.remove("a4p-tip--open");
+      }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest && event.target.closest("a.a4p-term");
+    if (!term) {
+      closeTips(null);
+      return;
+    }
+    var tip = document.getElementById(term.getAttribute("aria-describedby"));
+    if (!canHover && tip && !tip.classList.contains("a4p-tip--open")) {
+      event.preventDefault();
+      closeTips(tip);
+      tip.classList.add("a4p-tip--open");
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      closeTips(null);
+    }
+  });
+
+  /* The glossary filter: narrows the entries as one types, offline too. */
+  var filter = document.getElementById("a4p-filter");
+  if (filter) {
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".a4p-entry"));
+    var empty = document.querySelector(".a4p-filter__empty");
+    filter.addEventListener("input", function () {
+      var query = filter.value.trim().toLocaleLowerCase();
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var match = !query || entry.getAttribute("data-filter").indexOf(query) !== -1;
+        entry.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      if (empty) {
+        empty.hidden = shown > 0;
+      }
+    });
+  }
 })();

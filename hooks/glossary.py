@@ -1,0 +1,133 @@
+"""The glossary: per language, each term's form, variants, definition and related terms.
+
+``source/glossary/{lang}.yml``::
+
+    terms:
+      protection-of-civilians:          # ASCII id, the same in every language (#term-{id})
+        term: 保护平民
+        variants: []                    # abbreviations, short forms; plurals and case in English
+        definition: 一两句话的定义。
+        related: [peacekeeping-operations]   # optional, ids
+
+The source language's file sets the ids; every language must have exactly those ids. A
+term or variant may stand only once in a language, and every term must occur in its
+language's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks import yamlsource
+from hooks.errors import SourceError
+from hooks.terms import Matcher
+
+TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TERM_KEYS = {"term", "variants", "definition", "related"}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    variants: tuple[str, ...]
+    definition: str
+    related: tuple[str, ...]
+    line: int
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: Path
+    terms: dict[str, Term]  # in file order
+    line: int
+
+    def matcher(self, word_boundaries: bool) -> Matcher:
+        return Matcher(((form, term.id) for term in self.terms.values() for form in term.forms),
+                       word_boundaries)
+
+
+def load(path: Path, shown_as: Path | None = None) -> Glossary:
+    shown = shown_as or path
+    data = yamlsource.load(path, shown)
+    items = yamlsource.require(data, "terms", dict, shown, "the glossary")
+    terms: dict[str, Term] = {}
+    seen: dict[str, tuple[str, int]] = {}
+    for term_id, item in items.items():
+        line = items.lines[term_id]
+        if not isinstance(term_id, str) or not TERM_ID.match(term_id):
+            raise SourceError(shown, line, f"term id {term_id!r}", "lower-case ASCII words joined by hyphens")
+        unknown = sorted(set(item or {}) - TERM_KEYS) if isinstance(item, dict) else []
+        if unknown:
+            raise SourceError(shown, item.lines[unknown[0]], f"key '{unknown[0]}' in term '{term_id}'",
+                              f"only the keys {', '.join(sorted(TERM_KEYS))}")
+        term = yamlsource.require(item, "term", str, shown, f"term '{term_id}'").strip()
+        definition = yamlsource.require(item, "definition", str, shown, f"term '{term_id}'").strip()
+        variants = _list(item, "variants", shown, term_id)
+        related = _list(item, "related", shown, term_id)
+        for form in (term, *variants):
+            form_line = item.lines["term"] if form == term else item.lines["variants"]
+            if form in seen:
+                other, other_line = seen[form]
+                raise SourceError(shown, form_line, f"'{form}' a second time (in '{term_id}'; "
+                                  f"first in '{other}' on line {other_line})", "each term and variant once")
+            seen[form] = (term_id, form_line)
+        terms[term_id] = Term(term_id, term, tuple(variants), definition, tuple(related), line)
+    for term in terms.values():
+        for other in term.related:
+            if other not in terms:
+                raise SourceError(shown, items[term.id].lines["related"], f"related id '{other}' in '{term.id}'",
+                                  "the id of a term in this glossary")
+    return Glossary(shown, terms, items.line)
+
+
+def _list(item, key: str, shown: Path, term_id: str) -> list[str]:
+    value = item.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SourceError(shown, item.lines.get(key, item.line), f"'{key}' of '{term_id}': {value!r}",
+                          f"'{key}' to be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def check_aligned(glossaries: dict[str, Glossary], source: str) -> None:
+    """Every language has exactly the source language's term ids."""
+    wanted = glossaries[source]
+    for code, glossary in glossaries.items():
+        for term_id in wanted.terms:
+            if term_id not in glossary.terms:
+                raise SourceError(glossary.path, glossary.line, f"no term '{term_id}'",
+                                  f"every term id of {wanted.path.as_posix()}")
+        for term_id, term in glossary.terms.items():
+            if term_id not in wanted.terms:
+                raise SourceError(glossary.path, term.line, f"term '{term_id}'",
+                                  f"only the term ids of {wanted.path.as_posix()}")
+
+
+def check_used(glossary: Glossary, paragraphs: dict[int, str], word_boundaries: bool, text_path: Path) -> None:
+    """Every term occurs in at least one paragraph of its language."""
+    used = {match.term_id for words in paragraphs.values()
+            for match in glossary.matcher(word_boundaries).find(words)}
+    for term in glossary.terms.values():
+        if term.id not in used:
+            raise SourceError(glossary.path, term.line,
+                              f"term '{term.id}' ({' / '.join(term.forms)}) in no paragraph of {text_path.as_posix()}",
+                              "every term to occur in its language's text")
+
+
+def ordered(glossary: Glossary, collation: str) -> list[Term]:
+    """The terms in the language's order: by pinyin (tones as numbers), or alphabetically."""
+    if collation == "pinyin":
+        from pypinyin import Style, lazy_pinyin
+
+        def key(term: Term):
+            return (lazy_pinyin(term.term, style=Style.TONE3), term.term)
+    else:
+        def key(term: Term):
+            return (term.term.casefold(), term.term)
+    return sorted(glossary.terms.values(), key=key)
