@@ -54,7 +54,8 @@ class Note:
 @dataclass(frozen=True)
 class Normalizations:
     path: Path
-    seed: Path
+    seed: Path  # where to read the supplied text
+    seed_shown: Path  # how messages name it
     entries: tuple[Normalization, ...]
     notes: tuple[Note, ...]
 
@@ -69,6 +70,9 @@ def load(path: Path, structure: Structure, shown_as: Path | None = None) -> Norm
     seed = yamlsource.require(data, "seed", str, shown, "the normalizations")
     items = yamlsource.require(data, "normalizations", list, shown, "the normalizations")
     notes_data = data.get("notes") or []
+    if not isinstance(notes_data, list):
+        raise SourceError(shown, data.lines["notes"], f"notes: {type(notes_data).__name__}",
+                          "'notes' to be a list of entries")
     seen: set[str] = set()
     entries = []
     for index, item in enumerate(items):
@@ -89,6 +93,11 @@ def load(path: Path, structure: Structure, shown_as: Path | None = None) -> Norm
                 raise SourceError(shown, item.lines["kind"], f"{kind} for page '{page}'",
                                   f"a page whose heading is {wanted} in structure.yml")
         if kind == "editorial-heading":
+            twice = [e for e in entries if e.inserts and e.page == page]
+            if twice:
+                raise SourceError(shown, item.lines["page"], f"a second editorial heading for '{page}' "
+                                  f"(the first is '{twice[0].id}' on line {twice[0].line})",
+                                  "one editorial-heading entry per page")
             find, replace = "", yamlsource.require(item, "insert", str, shown, f"normalization '{entry_id}'")
         else:
             find = yamlsource.require(item, "find", str, shown, f"normalization '{entry_id}'")
@@ -101,7 +110,7 @@ def load(path: Path, structure: Structure, shown_as: Path | None = None) -> Norm
         find = yamlsource.require(item, "find", str, shown, f"note '{note_id}'")
         probable = yamlsource.require(item, "probable", str, shown, f"note '{note_id}'")
         notes.append(Note(note_id, paragraph, find, probable, notes_data.lines[index]))
-    return Normalizations(shown, (path.parent / seed), tuple(entries), tuple(notes))
+    return Normalizations(shown, path.parent / seed, shown.parent / seed, tuple(entries), tuple(notes))
 
 
 def _id(item, seen: set[str], shown: Path) -> str:
@@ -136,7 +145,7 @@ def replay(supplied: str, normalizations: Normalizations, structure: Structure) 
         text = text.replace(entry.find, entry.replace)
     blocks = [block.strip(" \t") for block in BLOCK_SEPARATOR.split(text.strip("\n"))]
     if len(blocks) < 2:
-        raise SourceError(normalizations.seed, 1, f"{len(blocks)} block(s)", "a title and a subtitle first")
+        raise SourceError(normalizations.seed_shown, 1, f"{len(blocks)} block(s)", "a title and a subtitle first")
     title, subtitle, *body = blocks
     inserted = {e.page: e.replace for e in normalizations.entries if e.inserts}
     starts = {page.first: page for page in structure.pages}
@@ -146,37 +155,49 @@ def replay(supplied: str, normalizations: Normalizations, structure: Structure) 
         match = NUMBERED.match(block)
         if match is None:
             if "\n" in block or pending is not None:
-                raise SourceError(normalizations.seed, _line_of(supplied, block),
-                                  f"a block that is neither a paragraph nor a one-line heading: {block[:30]!r}",
+                raise SourceError(normalizations.seed_shown, _line_of(supplied, block),
+                                  f"a block that is neither a paragraph nor a one-line heading: {_short(block)!r}",
                                   "a normalization in normalizations.yml that lays it out")
             pending = block
             continue
         n, words = int(match.group(1)), match.group(2)
         if "\n" in words:
-            raise SourceError(normalizations.seed, _line_of(supplied, block),
+            raise SourceError(normalizations.seed_shown, _line_of(supplied, block),
                               f"paragraph {n} across several lines",
                               "a page-break normalization in normalizations.yml that joins it")
         page = starts.get(n)
         if page is not None:
             heading = inserted.get(page.slug) if page.editorial_heading else pending
             if heading is None:
-                raise SourceError(normalizations.seed, _line_of(supplied, block),
+                if page.editorial_heading:
+                    raise SourceError(normalizations.path, None, f"no editorial-heading entry for page '{page.slug}'",
+                                      f"an entry 'kind: editorial-heading, page: {page.slug}' with its 'insert'")
+                raise SourceError(normalizations.seed_shown, _line_of(supplied, block),
                                   f"no heading before paragraph {n}",
                                   f"a heading for page '{page.slug}'")
             out.append("")
             out.append(f"[{page.slug}] {heading}")
             pending = None if not page.editorial_heading else pending
         if pending is not None:
-            raise SourceError(normalizations.seed, _line_of(supplied, pending),
-                              f"heading {pending!r} before paragraph {n}",
+            raise SourceError(normalizations.seed_shown, _line_of(supplied, pending),
+                              f"heading {_short(pending)!r} before paragraph {n}",
                               "headings only where a page of structure.yml begins")
         out.append(f"{n}. {words}")
     return "\n".join(out) + "\n"
 
 
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _line_of(supplied: str, block: str) -> int | None:
-    first = block.split("\n", 1)[0]
-    for number, line in enumerate(supplied.split("\n"), start=1):
-        if first and first in line:
+    """The line of the supplied text on which ``block`` (possibly normalized) begins."""
+    first = block.split("\n", 1)[0].strip()
+    lines = [line.strip() for line in supplied.split("\n")]
+    for number, line in enumerate(lines, start=1):
+        if first and line == first:
+            return number
+    for number, line in enumerate(lines, start=1):
+        if first and line and (first.startswith(line) or line.startswith(first)):
             return number
     return None

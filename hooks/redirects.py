@@ -15,10 +15,11 @@ from hooks.urls import HOME, Scheme, relative
 
 @dataclass(frozen=True)
 class Redirect:
-    path: str    # site path of the redirect page
-    target: str  # site path it leads to (may carry a fragment)
+    path: str       # site path of the redirect page
+    target: str     # site path it leads to (may carry a fragment)
+    canonical: str  # the target's online site path, for rel=canonical
     language: str
-    label: str   # link text shown if the refresh does not happen
+    label: str      # link text shown if the refresh does not happen
 
 
 def page_html(redirect: Redirect, scheme: Scheme) -> str:
@@ -29,7 +30,7 @@ def page_html(redirect: Redirect, scheme: Scheme) -> str:
     ET.SubElement(head, "title").text = redirect.label
     ET.SubElement(head, "meta", {"http-equiv": "refresh", "content": f"0; url={href}"})
     ET.SubElement(head, "meta", {"name": "robots", "content": "noindex"})
-    ET.SubElement(head, "link", {"rel": "canonical", "href": scheme.online().canonical(redirect.target)})
+    ET.SubElement(head, "link", {"rel": "canonical", "href": scheme.canonical(redirect.canonical)})
     body = ET.SubElement(html, "body")
     ET.SubElement(ET.SubElement(body, "p"), "a", {"href": href}).text = redirect.label
     return "<!doctype html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
@@ -38,11 +39,14 @@ def page_html(redirect: Redirect, scheme: Scheme) -> str:
 def short_links(edition: Edition, language: str, scheme: Scheme) -> list[Redirect]:
     """``para/N/`` for every paragraph of ``language``."""
     strings = edition.strings[language]
-    return [
-        Redirect(scheme.short(language, n), scheme.paragraph(language, edition.structure.page_of(n).slug, n),
-                 language, strings.format("labels.paragraph", number=str(n)))
-        for n in range(1, edition.structure.paragraph_count + 1)
-    ]
+    online = scheme.online()
+    result = []
+    for n in range(1, edition.structure.paragraph_count + 1):
+        slug = edition.structure.page_of(n).slug
+        result.append(Redirect(scheme.short(language, n), scheme.paragraph(language, slug, n),
+                               online.paragraph(language, slug, n), language,
+                               strings.format("labels.paragraph", number=str(n))))
+    return result
 
 
 def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
@@ -53,7 +57,9 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     keys = [(HOME, strings["nav.home"]), ("glossary", strings["nav.glossary"]), ("about", strings["nav.about"])] + [
         (slug, strings[f"pages.{slug}"]) for slug in edition.structure.slugs
     ]
-    result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), source, label)
-              for key, label in keys]
-    result += [Redirect(alias + r.path, r.target, source, r.label) for r in short_links(edition, source, scheme)]
+    online = scheme.online()
+    result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), online.page(source, key),
+                       source, label) for key, label in keys]
+    result += [Redirect(alias + r.path, r.target, r.canonical, source, r.label)
+               for r in short_links(edition, source, scheme)]
     return result

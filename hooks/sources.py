@@ -141,7 +141,8 @@ def load_edition(layout: Layout) -> Edition:
 
 def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:
     """The source-language text file must be exactly the replayed supplied text."""
-    checks = [("title", found.title, expected.title, 1), ("subtitle", found.subtitle, expected.subtitle, 1)]
+    checks = [(key, getattr(found, key), getattr(expected, key), found.field_lines.get(key))
+              for key in ("title", "subtitle")]
     checks += [(f"heading '{slug}'", found.headings.get(slug), value, found.heading_lines.get(slug))
                for slug, value in expected.headings.items()]
     checks += [(f"paragraph {n}", found.paragraphs.get(n), value, found.paragraph_lines.get(n))

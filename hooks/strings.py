@@ -37,7 +37,13 @@ def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
         elif isinstance(value, str) and value.strip():
             out[dotted] = value.strip()
         else:
-            raise SourceError(path, data.lines[key], f"'{dotted}': {value!r}", f"'{dotted}' to be a non-empty string")
+            shown = "an empty value" if value in ("", None) or (isinstance(value, str) and not value.strip()) \
+                else f"{type(value).__name__} {value!r}"
+            raise SourceError(path, data.lines[key], f"'{dotted}': {shown}", f"'{dotted}' to be a non-empty string")
+
+
+def structure_path(strings_file: Path) -> Path:
+    return strings_file.parent.parent / "structure.yml"
 
 
 def load_all(files: dict[str, Path], source: str, structure, normalizations,
@@ -51,21 +57,35 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
         _flatten(data, "", lines, flat, shown(path))
         table[code] = Strings(flat)
         lines_of[code] = lines
-    required = {k for k in table[source] if not k.startswith(TRANSLATION_ONLY + ".")}
-    required |= {f"pages.{slug}" for slug in structure.slugs}
-    required |= {f"normalizations.{entry_id}" for entry_id in normalizations.ids}
+    # Keys named by the other sources: exactly one per page and one per normalization.
+    named = {"pages": {f"pages.{slug}" for slug in structure.slugs},
+             "normalizations": {f"normalizations.{entry_id}" for entry_id in normalizations.ids}}
+    required = {k for k in table[source]
+                if not k.startswith(TRANSLATION_ONLY + ".") and k.split(".", 1)[0] not in named}
+    for keys in named.values():
+        required |= keys
     for code, strings in table.items():
         path = shown(files[code])
         wanted = set(required)
         if code != source:
             wanted |= set(TRANSLATION_KEYS)
         for key in sorted(wanted - set(strings)):
-            raise SourceError(path, None, f"no key '{key}'",
-                              f"every key of {shown(files[source])}" if key in table[source]
-                              else f"'{key}' (named by the sources)")
+            parent = key.rsplit(".", 1)[0] if "." in key else None
+            line = lines_of[code].get(parent, 1) if parent else 1
+            if key in named["pages"]:
+                why = f"a name for every page of {shown(structure_path(files[source]))}"
+            elif key in named["normalizations"]:
+                why = "a reason for every entry of normalizations.yml"
+            elif key in TRANSLATION_KEYS:
+                why = "the translation notice, which every translation must have"
+            else:
+                why = f"every key of {shown(files[source])}"
+            raise SourceError(path, line, f"no key '{key}'", why)
         for key in sorted(set(strings) - wanted):
-            raise SourceError(path, lines_of[code][key], f"key '{key}'",
-                              f"only the keys of {shown(files[source])}")
+            section = key.split(".", 1)[0]
+            why = (f"only the keys of {shown(files[source])}" if section not in named
+                   else f"only {section} that the sources name")
+            raise SourceError(path, lines_of[code][key], f"key '{key}'", why)
         for key, value in strings.items():
             names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
             source_names = {name for _, name, _, _ in string.Formatter().parse(table[source].get(key, value)) if name}

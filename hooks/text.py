@@ -39,6 +39,7 @@ class LanguageText:
     paragraph_lines: dict[int, int] = field(default_factory=dict)
     # slug of the heading each paragraph stands under
     paragraph_page: dict[int, str] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)  # title, subtitle
     last_line: int = 0
 
 
@@ -68,6 +69,7 @@ def parse(source: str, path: Path) -> LanguageText:
             if not value:
                 raise SourceError(path, number, f"an empty {key}", f"'{key}: ' followed by the {key}")
             setattr(text, key, value)
+            text.field_lines[key] = number
         elif match := HEADING.match(line):
             slug, value = match.group(1), match.group(2).strip()
             if slug in text.headings:

@@ -38,7 +38,7 @@ class Scheme:
         return f"{base}/" if self.directory_urls else f"{base}.html"
 
     def canonical(self, path: str) -> str:
-        """The online URL of a site path: ``site_url`` + path. Always directory URLs."""
+        """``site_url`` + ``path``: pass an *online* site path (from :meth:`online`)."""
         return self.site_url + path
 
     def online(self) -> "Scheme":
