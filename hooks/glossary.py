@@ -63,7 +63,10 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
         line = items.lines[term_id]
         if not isinstance(term_id, str) or not TERM_ID.match(term_id):
             raise SourceError(shown, line, f"term id {term_id!r}", "lower-case ASCII words joined by hyphens")
-        unknown = sorted(set(item or {}) - TERM_KEYS) if isinstance(item, dict) else []
+        if not isinstance(item, dict):
+            raise SourceError(shown, line, "an empty value" if item is None else type(item).__name__,
+                              f"a mapping for term '{term_id}'")
+        unknown = [key for key in item if key not in TERM_KEYS]
         if unknown:
             raise SourceError(shown, item.lines[unknown[0]], f"key '{unknown[0]}' in term '{term_id}'",
                               f"only the keys {', '.join(sorted(TERM_KEYS))}")
@@ -71,8 +74,8 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
         definition = yamlsource.require(item, "definition", str, shown, f"term '{term_id}'").strip()
         variants = _list(item, "variants", shown, term_id)
         related = _list(item, "related", shown, term_id)
-        for form in (term, *variants):
-            form_line = item.lines["term"] if form == term else item.lines["variants"]
+        forms = [(term, item.lines["term"])] + [(variant, item.lines["variants"]) for variant in variants]
+        for form, form_line in forms:
             if form in seen:
                 other, other_line = seen[form]
                 raise SourceError(shown, form_line, f"'{form}' a second time (in '{term_id}'; "
@@ -111,8 +114,8 @@ def check_aligned(glossaries: dict[str, Glossary], source: str) -> None:
 
 def check_used(glossary: Glossary, paragraphs: dict[int, str], word_boundaries: bool, text_path: Path) -> None:
     """Every term occurs in at least one paragraph of its language."""
-    used = {match.term_id for words in paragraphs.values()
-            for match in glossary.matcher(word_boundaries).find(words)}
+    matcher = glossary.matcher(word_boundaries)
+    used = {match.term_id for words in paragraphs.values() for match in matcher.find(words)}
     for term in glossary.terms.values():
         if term.id not in used:
             raise SourceError(glossary.path, term.line,

@@ -46,11 +46,26 @@
       tip.classList.add("a4p-tip--open");
     }
   });
+  /* Escape dismisses any shown tooltip, including one shown by hover or focus (WCAG 1.4.13);
+     it may show again when the pointer or focus comes back to its term. */
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       closeTips(null);
+      document.querySelectorAll(".a4p-term:hover + .a4p-tip, .a4p-term:focus + .a4p-tip, .a4p-tip:hover")
+        .forEach(function (tip) {
+          tip.classList.add("a4p-tip--dismissed");
+        });
     }
   });
+  function undismiss(event) {
+    var term = event.target.closest && event.target.closest("a.a4p-term");
+    var tip = term && document.getElementById(term.getAttribute("aria-describedby"));
+    if (tip) {
+      tip.classList.remove("a4p-tip--dismissed");
+    }
+  }
+  document.addEventListener("mouseover", undismiss);
+  document.addEventListener("focusin", undismiss);
 
   /* The glossary filter: narrows the entries as one types, offline too. */
   var filter = document.getElementById("a4p-filter");

@@ -1,0 +1,240 @@
+"""Glossary terms in the text and the glossary page, in headless Chromium.
+
+A marked term (a.a4p-term) shows its definition, the element its aria-describedby names, on
+hover, on keyboard focus and on tap; on a touch screen the first tap shows it and the second
+follows the link to the glossary entry. The glossary page's filter narrows the entries as
+one types. Every test checks that no request left the site (page.outside.blocked).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser._support import page_path
+from tests.conftest import Requests
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+pytestmark = pytest.mark.browser
+
+PARAGRAPH = 9  # on /protection/: 东道国, 保护平民, 授权, 维和行动, 保护平民, 人权 are marked
+TERMS = "#para-9 a.a4p-term"
+
+
+def term_id(link) -> str:
+    return link.get_attribute("href").rsplit("#term-", 1)[1]
+
+
+def tip_of(page, link):
+    tip_id = link.get_attribute("aria-describedby")
+    assert tip_id, "a marked term names its tooltip with aria-describedby"
+    return page.locator(f"[id='{tip_id}']")
+
+
+def open_protection(page, site_server):
+    page.goto(f"{site_server}{page_path('zh', 'protection')}")
+    expect(page.locator(TERMS).first).to_be_visible()
+    return page.locator(TERMS)
+
+
+def test_hover_shows_each_definition_of_paragraph_9(page, site_server, edition):
+    terms = open_protection(page, site_server)
+    definitions = edition.glossaries["zh"].terms
+    assert terms.count() >= 5
+    for index in range(terms.count()):
+        link = terms.nth(index)
+        tip = tip_of(page, link)
+        expect(tip).to_be_hidden()
+        expect(tip).to_have_attribute("role", "tooltip")
+        link.hover()
+        expect(tip).to_be_visible()
+        assert tip.text_content() == definitions[term_id(link)].definition
+        page.mouse.move(0, 0)  # away: the tooltip goes (and uncovers the next term)
+        expect(tip).to_be_hidden()
+    assert page.outside.blocked == []
+
+
+def test_keyboard_focus_shows_the_definition(page, site_server, edition):
+    terms = open_protection(page, site_server)
+    for _ in range(200):  # Tab from the top of the page to the first marked term
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.a4p-term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a marked term")
+    first, second = terms.nth(0), terms.nth(1)
+    expect(first).to_be_focused()  # the first term in document order is in paragraph 9
+    expect(tip_of(page, first)).to_be_visible()
+    assert tip_of(page, first).text_content() == edition.glossaries["zh"].terms[term_id(first)].definition
+    page.keyboard.press("Tab")  # the tooltip itself is not a stop: on to the next term
+    expect(second).to_be_focused()
+    expect(tip_of(page, first)).to_be_hidden()
+    expect(tip_of(page, second)).to_be_visible()
+    assert tip_of(page, second).text_content() == edition.glossaries["zh"].terms[term_id(second)].definition
+    second.blur()
+    expect(tip_of(page, second)).to_be_hidden()
+    assert page.outside.blocked == []
+
+
+def test_focus_by_script_shows_and_blur_hides(page, site_server, edition):
+    terms = open_protection(page, site_server)
+    link = terms.last
+    tip = tip_of(page, link)
+    link.focus()
+    expect(tip).to_be_visible()
+    assert tip.text_content() == edition.glossaries["zh"].terms[term_id(link)].definition
+    link.blur()
+    expect(tip).to_be_hidden()
+    assert page.outside.blocked == []
+
+
+@pytest.mark.parametrize("how", ["focus", "hover"])
+def test_escape_hides_the_tooltip(page, site_server, how):
+    """WCAG 1.4.13: content shown on hover or focus can be dismissed without moving either."""
+    terms = open_protection(page, site_server)
+    link = terms.first
+    tip = tip_of(page, link)
+    getattr(link, how)()
+    expect(tip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    assert page.outside.blocked == []
+
+
+@pytest.fixture
+def touch_page(browser, site_server):
+    """A phone: touch, no hover; requests to other hosts blocked as in the ``page`` fixture."""
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    requests = Requests(site_server)
+    context.route("**/*", requests.route)
+    tab = context.new_page()
+    tab.outside = requests
+    yield tab
+    context.close()
+
+
+def test_tap_shows_then_second_tap_follows(touch_page, site_server, edition):
+    page = touch_page
+    terms = open_protection(page, site_server)
+    assert page.evaluate("matchMedia('(hover: hover)').matches") is False  # the emulation holds
+    link = terms.first
+    tip = tip_of(page, link)
+    entry = term_id(link)
+    start = page.url
+    link.tap()
+    expect(tip).to_be_visible()
+    expect(tip).to_have_class(re.compile(r"(^|\s)a4p-tip--open(\s|$)"))
+    assert tip.text_content() == edition.glossaries["zh"].terms[entry].definition
+    assert page.url == start  # the first tap did not navigate
+    link.tap()
+    page.wait_for_url(f"{site_server}{page_path('zh', 'glossary')}#term-{entry}")
+    expect(page.locator(f"#term-{entry}")).to_be_visible()
+    assert page.outside.blocked == []
+
+
+def test_tap_on_another_term_moves_the_tooltip_and_a_tap_elsewhere_closes_it(touch_page, site_server):
+    page = touch_page
+    open_protection(page, site_server)
+    # two terms far enough apart that the open tooltip of the first cannot cover the second
+    first, second = page.locator(TERMS).first, page.locator("#para-10 a.a4p-term").last
+    start = page.url
+    first.tap()
+    expect(tip_of(page, first)).to_be_visible()
+    second.tap()
+    expect(tip_of(page, second)).to_be_visible()
+    expect(tip_of(page, first)).to_be_hidden()
+    page.locator("h1").tap()
+    expect(tip_of(page, second)).to_be_hidden()
+    assert page.url == start
+    assert page.outside.blocked == []
+
+
+# -- the glossary page's filter ---------------------------------------------------------------
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".a4p-entry:not([hidden])", "es => es.map(e => e.id.slice(5))")
+
+
+def expected_ids(edition, query: str) -> set[str]:
+    """Entries any of whose forms, in any language, contains ``query`` (case ignored)."""
+    query = query.strip().casefold()
+    return {term_id for term_id in edition.glossaries["zh"].terms
+            if any(query in form.casefold()
+                   for code in edition.glossaries for form in edition.glossaries[code].terms[term_id].forms)}
+
+
+FILTERS = {
+    "zh": [("人", "人权"), ("保护", "保护平民"), ("African", "African Union")],
+    "en": [("secu", "security council"), ("peacekeeping", "peacekeeping op"), ("非", "非盟")],
+}
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_filter_narrows_as_one_types(page, site_server, edition, code):
+    page.goto(f"{site_server}{page_path(code, 'glossary')}")
+    entries = page.locator(".a4p-entry:not([hidden])")
+    total = len(edition.glossaries[code].terms)
+    expect(entries).to_have_count(total)
+    box = page.locator("#a4p-filter")
+    for shorter, longer in FILTERS[code]:
+        box.fill("")
+        expect(entries).to_have_count(total)
+        box.press_sequentially(shorter)
+        wide = expected_ids(edition, shorter)
+        expect(entries).to_have_count(len(wide))
+        assert set(visible_ids(page)) == wide
+        box.press_sequentially(longer[len(shorter):])
+        narrow = expected_ids(edition, longer)
+        expect(entries).to_have_count(len(narrow))
+        assert set(visible_ids(page)) == narrow
+        assert narrow and narrow <= wide < set(edition.glossaries[code].terms), (shorter, longer)
+        expect(page.locator(".a4p-filter__empty")).to_be_hidden()
+    assert page.outside.blocked == []
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_filter_finds_a_term_exactly(page, site_server, edition, code):
+    page.goto(f"{site_server}{page_path(code, 'glossary')}")
+    term = edition.glossaries[code].terms["protection-of-civilians"].term
+    page.locator("#a4p-filter").press_sequentially(term.upper() if code == "en" else term)
+    expect(page.locator(".a4p-entry:not([hidden])")).to_have_count(1)
+    assert visible_ids(page) == ["protection-of-civilians"]
+    assert page.outside.blocked == []
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_filter_says_when_nothing_matches(page, site_server, edition, code):
+    page.goto(f"{site_server}{page_path(code, 'glossary')}")
+    empty = page.locator(".a4p-filter__empty")
+    expect(empty).to_be_hidden()
+    box = page.locator("#a4p-filter")
+    box.press_sequentially("xqzxqz")
+    expect(empty).to_be_visible()
+    expect(empty).to_have_text(edition.strings[code]["glossary.no_match"])
+    expect(page.locator(".a4p-entry:not([hidden])")).to_have_count(0)
+    box.fill("")
+    expect(empty).to_be_hidden()
+    expect(page.locator(".a4p-entry:not([hidden])")).to_have_count(len(edition.glossaries[code].terms))
+    assert page.outside.blocked == []
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_used_in_link_arrives_at_a_paragraph_marking_the_term(page, site_server, edition, code):
+    page.goto(f"{site_server}{page_path(code, 'glossary')}#term-protection-of-civilians")
+    label = edition.strings[code]["glossary.used_in"]
+    entry = page.locator("#term-protection-of-civilians")
+    links = entry.locator(f"dt:text-is('{label}') + dd a")
+    expect(links.first).to_be_visible()
+    first = links.first
+    href = first.get_attribute("href")
+    number = int(href.rsplit("#para-", 1)[1])
+    slug = edition.structure.page_of(number).slug
+    first.click()
+    page.wait_for_url(f"{site_server}{page_path(code, slug)}#para-{number}")
+    paragraph = page.locator(f"#para-{number}")
+    expect(paragraph).to_be_visible()
+    assert page.evaluate(f"document.getElementById('para-{number}').matches(':target')")
+    expect(paragraph.locator("a.a4p-term[href$='#term-protection-of-civilians']").first).to_be_visible()
+    assert page.outside.blocked == []
