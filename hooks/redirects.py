@@ -30,6 +30,7 @@ def page_html(redirect: Redirect, scheme: Scheme) -> str:
     ET.SubElement(head, "title").text = redirect.label
     ET.SubElement(head, "meta", {"http-equiv": "refresh", "content": f"0; url={href}"})
     ET.SubElement(head, "meta", {"name": "robots", "content": "noindex"})
+    ET.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
     ET.SubElement(head, "link", {"rel": "canonical", "href": scheme.canonical(redirect.canonical)})
     body = ET.SubElement(html, "body")
     ET.SubElement(ET.SubElement(body, "p"), "a", {"href": href}).text = redirect.label

@@ -43,9 +43,19 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         super().log_message(format, *args)
 
 
+class StaticServer(http.server.ThreadingHTTPServer):
+    quiet = False
+
+    def handle_error(self, request, client_address):
+        # a browser dropping a connection is not an error worth a traceback
+        if self.quiet and isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(root: Path, port: int = 8000, host: str = "127.0.0.1", quiet: bool = False):
     handler = functools.partial(StaticHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = StaticServer((host, port), handler)
     server.quiet = quiet
     return server
 

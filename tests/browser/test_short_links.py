@@ -1,0 +1,117 @@
+"""Short links (/para/N/, /{lang}/para/N/), the 404 pages and the guessed /zh/ aliases.
+
+Short links and aliases are plain redirect pages (hooks/redirects.py); a missing path gets the
+404 page of its language (scripts/serve.py, as a static host does).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser._support import (
+    LANGS,
+    assert_highlighted,
+    arrive,
+    assert_in_view,
+    page_path,
+    prefix,
+    stays_home,  # noqa: F401 - autouse fixture: no request leaves the site
+)
+
+pytestmark = pytest.mark.browser
+
+PARAGRAPHS = 24  # CONTRACT.md: 24 numbered paragraphs (checked against structure.yml below)
+
+
+def test_the_structure_has_the_paragraphs_tested_here(edition):
+    assert edition.structure.paragraph_count == PARAGRAPHS
+
+
+@pytest.mark.parametrize("n", range(1, PARAGRAPHS + 1))
+@pytest.mark.parametrize("lang", LANGS)
+def test_short_link_arrives_at_canonical_paragraph(page, site_server, edition, lang, n):
+    slug = edition.structure.page_of(n).slug
+    page.goto(f"{site_server}{prefix(lang)}para/{n}/")
+    arrive(page, f"{site_server}{page_path(lang, slug)}#para-{n}")
+    m = assert_in_view(page, n)
+    assert m["lang"] == lang
+    if len(edition.structure.page_of(n).numbers) > 1:
+        assert_highlighted(m)
+
+
+def _not_found_checks(page, edition, lang, response):
+    assert response is not None
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("h1").first.inner_text().strip() == edition.strings[lang]["not_found.title"]
+    # served at any depth, it is still styled (its assets load: see the autouse fixture)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_short_link_past_the_last_paragraph_is_404(page, site_server, edition, lang):
+    response = page.goto(f"{site_server}{prefix(lang)}para/{PARAGRAPHS + 1}/")
+    _not_found_checks(page, edition, lang, response)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_page_links_lead_to_its_language(page, site_server, edition, lang):
+    page.goto(f"{site_server}{prefix(lang)}para/{PARAGRAPHS + 1}/")
+    hrefs = page.eval_on_selector_all(".a4p-not-found a", "as => as.map(a => a.href)")
+    expected = [f"{site_server}{prefix(lang)}"] + [f"{site_server}{page_path(lang, s)}"
+                                                   for s in edition.structure.slugs]
+    assert hrefs == expected
+    page.locator(".a4p-not-found a").nth(4).click()  # a text page, from a deep 404
+    page.wait_for_url(expected[4])
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_page_alternates_do_not_name_an_unrelated_page(page, site_server, edition, lang):
+    """<link rel=alternate hreflang> of a 404 page: at most each language's home, not some text page."""
+    page.goto(f"{site_server}{prefix(lang)}para/{PARAGRAPHS + 1}/")
+    alternates = page.eval_on_selector_all(
+        "link[rel=alternate][hreflang]", "ls => ls.map(l => [l.hreflang, l.getAttribute('href')])")
+    homes = {code: "/" + prefix(code) for code in LANGS}
+    wrong = [(code, href) for code, href in alternates if href != homes.get(code)]
+    assert wrong == [], f"the {lang} 404 page names these pages as its alternates: {wrong}"
+
+
+def test_unknown_path_under_zh_is_the_chinese_404(page, site_server, edition):
+    response = page.goto(f"{site_server}zh/para/{PARAGRAPHS + 1}/")
+    _not_found_checks(page, edition, "zh", response)
+
+
+def test_zh_home_alias(page, site_server):
+    page.goto(f"{site_server}zh/")
+    page.wait_for_url(site_server)
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert page.locator(".a4p-home").count() == 1
+
+
+def test_zh_page_alias(page, site_server):
+    page.goto(f"{site_server}zh/protection/")
+    page.wait_for_url(f"{site_server}protection/")
+    assert page.locator("#para-10").count() == 1
+
+
+def test_zh_short_link_alias(page, site_server, edition):
+    slug = edition.structure.page_of(10).slug
+    page.goto(f"{site_server}zh/para/10/")
+    arrive(page, f"{site_server}{slug}/#para-10")
+    assert_highlighted(assert_in_view(page, 10))
+
+
+def test_every_zh_page_alias(page, site_server, edition):
+    for slug in list(edition.structure.slugs) + ["about"]:
+        page.goto(f"{site_server}zh/{slug}/")
+        page.wait_for_url(f"{site_server}{slug}/")
+        assert page.evaluate("document.documentElement.lang") == "zh"
+
+
+@pytest.mark.parametrize("n", range(1, PARAGRAPHS + 1))
+def test_every_zh_short_link_alias(page, site_server, edition, n):
+    slug = edition.structure.page_of(n).slug
+    page.goto(f"{site_server}zh/para/{n}/")
+    arrive(page, f"{site_server}{slug}/#para-{n}")
+    assert_in_view(page, n)
