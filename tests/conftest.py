@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def layout() -> sources.Layout:
 @pytest.fixture(scope="session")
 def edition(layout):
     return sources.load_edition(layout)
+
+
+@pytest.fixture
+def src(tmp_path) -> Path:
+    """A private copy of source/, to break one thing in."""
+    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
 
 
 @pytest.fixture(scope="session")

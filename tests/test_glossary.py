@@ -10,7 +10,6 @@ The matcher's output is covered by the golden files of tests/test_terms.py.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,13 @@ import pytest
 from hooks import sources
 from hooks.errors import SourceError
 from hooks.glossary import Glossary, Term, ordered
+from tests.sourcecopy import SOURCE
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
 ZH = "source/glossary/zh.yml"
 EN = "source/glossary/en.yml"
 KEYS = "only the keys definition, related, term, variants"
 ONCE = "each term and variant once"
 ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the issue: a language-neutral ASCII id
-
-
-@pytest.fixture
-def src(tmp_path) -> Path:
-    """A private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
 
 
 def error(src: Path) -> str:

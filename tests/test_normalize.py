@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,8 @@ import pytest
 from hooks import normalize, structure
 from hooks.errors import SourceError
 from scripts import normalize as normalize_script
+from tests.sourcecopy import SLUGS, SOURCE, edit, line_containing as line
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
 SEED = SOURCE / "seed" / "a4p-declaration.zh.txt"
 # sha256sum of the supplied file (/work/shared/seed/a4p-declaration.zh.txt), computed by hand
 # when it was copied in: the seed must stay byte for byte as supplied.
@@ -20,26 +19,6 @@ SEED_SHA256 = "5a7dadce4c2cb10dc2bd990a2a0e2867ac633b86ae2e5ebe8febd33ee7b19ab0"
 STRUCTURE = structure.load(SOURCE / "structure.yml")
 SHOWN = Path("source/normalizations.yml")
 SHOWN_SEED = "source/seed/a4p-declaration.zh.txt"
-SLUGS = ("preamble, politics, women-peace-security, protection, safety-security, performance, "
-         "peacebuilding, partnerships, conduct, follow-up")  # structure.yml order (CONTRACT.md)
-
-
-@pytest.fixture
-def src(tmp_path) -> Path:
-    """A private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert content.count(old) == 1, f"test setup: {old!r} must occur once in {path.name}"
-    path.write_text(content.replace(old, new), encoding="utf-8")
-
-
-def line(path: Path, needle: str) -> int:
-    found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in text]
-    assert len(found) == 1, f"test setup: {needle!r} is on {len(found)} lines"
-    return found[0]
 
 
 def remove_entry(path: Path, entry_id: str) -> None:

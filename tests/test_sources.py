@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hooks import sources
 from hooks.errors import SourceError
+from tests.sourcecopy import SLUGS, SOURCE, edit, line
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
-SLUGS = ("preamble, politics, women-peace-security, protection, safety-security, performance, "
-         "peacebuilding, partnerships, conduct, follow-up")  # structure.yml order (CONTRACT.md)
 REPLAY = ("the supplied text plus the listed normalizations "
           "(edit normalizations.yml, then run scripts/normalize.py)")
-
-
-@pytest.fixture
-def src(tmp_path) -> Path:
-    """A private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert content.count(old) == 1, f"test setup: {old!r} must occur once in {path.name}"
-    path.write_text(content.replace(old, new), encoding="utf-8")
-
-
-def line(path: Path, start: str) -> int:
-    """The number of the one line that starts with ``start``."""
-    found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text.startswith(start)]
-    assert len(found) == 1, f"test setup: {start!r} starts {len(found)} lines"
-    return found[0]
 
 
 def error(src: Path, load=sources.load_edition) -> str:

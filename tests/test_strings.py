@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hooks import normalize, sources, strings, structure
 from hooks.errors import SourceError
+from tests.sourcecopy import SOURCE, edit, line
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
 STRUCTURE = structure.load(SOURCE / "structure.yml")
 NORMS = normalize.load(SOURCE / "normalizations.yml", STRUCTURE)
-
-
-@pytest.fixture
-def src(tmp_path) -> Path:
-    """A private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
 
 
 def load_all(src: Path) -> dict[str, strings.Strings]:
@@ -30,19 +23,6 @@ def error(src: Path) -> str:
     with pytest.raises(SourceError) as info:
         load_all(src)
     return str(info.value)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert content.count(old) == 1, f"test setup: {old!r} must occur once in {path.name}"
-    path.write_text(content.replace(old, new), encoding="utf-8")
-
-
-def line(path: Path, start: str) -> int:
-    """The number of the one line that starts with ``start``."""
-    found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text.startswith(start)]
-    assert len(found) == 1, f"test setup: {start!r} starts {len(found)} lines"
-    return found[0]
 
 
 def test_real_strings_load():

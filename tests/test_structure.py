@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hooks import structure
 from hooks.errors import SourceError
+from tests.sourcecopy import SOURCE, edit, line_containing as line
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
 # CONTRACT.md, "Pages and paragraphs": slug -> (first, last paragraph)
 CONTRACT = {
     "preamble": (1, 3), "politics": (4, 7), "women-peace-security": (8, 8), "protection": (9, 10),
@@ -21,26 +20,14 @@ EDITORIAL = {"preamble", "women-peace-security", "follow-up"}  # CONTRACT.md: "(
 
 
 @pytest.fixture
-def yml(tmp_path) -> Path:
+def yml(src) -> Path:
     """structure.yml in a private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source")) / "structure.yml"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert content.count(old) == 1, f"test setup: {old!r} must occur once in {path.name}"
-    path.write_text(content.replace(old, new), encoding="utf-8")
+    return src / "structure.yml"
 
 
 def lines(path: Path, needle: str) -> list[int]:
     """The numbers of the lines that contain ``needle``."""
     return [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line]
-
-
-def line(path: Path, needle: str) -> int:
-    found = lines(path, needle)
-    assert len(found) == 1, f"test setup: {needle!r} is on {len(found)} lines"
-    return found[0]
 
 
 def error(path: Path) -> str:

@@ -6,19 +6,16 @@ whole message, as an editor sees it: ``FILE:LINE: found X; expected Y``.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hooks import structure, text
 from hooks.errors import SourceError
+from tests.sourcecopy import SLUGS, SOURCE
 
-SOURCE = Path(__file__).resolve().parent.parent / "source"
 STRUCTURE = structure.load(SOURCE / "structure.yml")
 LANGS = ["zh", "en"]  # source/languages.yml
-SLUGS = ("preamble, politics, women-peace-security, protection, safety-security, performance, "
-         "peacebuilding, partnerships, conduct, follow-up")  # structure.yml order (CONTRACT.md)
 # The Chinese headings the supplied text has (CONTRACT.md, "Pages and paragraphs").
 SUPPLIED_HEADINGS = {
     "politics": "推动冲突政治解决，增强维和政治影响",
@@ -29,12 +26,6 @@ SUPPLIED_HEADINGS = {
     "partnerships": "改善维和伙伴关系",
     "conduct": "加强维和行动和人员的行为操守",
 }
-
-
-@pytest.fixture
-def src(tmp_path) -> Path:
-    """A private copy of source/, to break one thing in."""
-    return Path(shutil.copytree(SOURCE, tmp_path / "source"))
 
 
 def lines_of(src: Path, code: str) -> list[str]:
