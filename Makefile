@@ -14,6 +14,7 @@ help:
 	@echo "make serve   build every language and serve at http://127.0.0.1:8000"
 	@echo "make test    set up (Python packages, Chromium, CJK fonts) and run every test"
 	@echo "make site    strict build of the online site into site/"
+	@echo "make offline the offline bundle: dist/*.zip and dist/SHA256SUMS"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -35,6 +36,11 @@ site: $(STAMP)
 
 serve: site
 	$(PY) scripts/serve.py
+
+# The offline bundle: dist/a4p-declaration-<version>-offline.zip and dist/SHA256SUMS.
+# The version and date come from git (the last commit), so run it in a clone.
+offline: $(STAMP)
+	$(PY) scripts/offline.py
 
 test: $(STAMP) browser
 	$(PY) -m pytest

@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import redirects, render, sources  # noqa: E402
+from hooks import search  # noqa: E402
 from hooks.crosslinks import Derived  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
@@ -47,7 +48,7 @@ def _current() -> Build:
     return _build
 
 
-# i18n sets the build's language in its on_config at priority -100: read it after that.
+# i18n chooses the build's language in its on_config at priority -100: read it after that.
 @event_priority(-110)
 def on_config(config):
     global _build
@@ -57,8 +58,9 @@ def on_config(config):
         edition = sources.load_edition(layout)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    code = config.theme["language"]
     _check_i18n(config, edition)
+    code = config.plugins["i18n"].current_language
+    config.theme["language"] = code
     language = edition.language(code)
     if not config.site_url:
         raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
@@ -74,6 +76,7 @@ def on_config(config):
         "dir": language.dir,
         "strings": dict(strings),
         "not_found": render.not_found_page(ctx),
+        "search": search.page_config(edition, code),
     }
     return config
 
@@ -149,6 +152,9 @@ def on_page_context(context, page, config, nav):
         }
         for lang in build.edition.languages
     ]
+    # <link rel="canonical"> names the online page, in the offline bundle too.
+    online = build.scheme.online()
+    page.canonical_url = online.canonical(online.page(build.language.code, key))
     return context
 
 
@@ -176,3 +182,19 @@ def on_post_build(config):
         target = site / build.scheme.file_of(redirect.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
+    _write_search_records(build, site, search.glossary_records(build.edition, build.language.code, build.scheme))
+
+
+def _write_search_records(build: Build, site: Path, extra=()) -> None:
+    """This language's search records (hooks/search.py), which its pages' search box loads.
+    ``extra``: further records listed after the paragraphs (glossary terms, kind "term")."""
+    layout = sources.Layout(ROOT / "source")
+    try:
+        settings = search.load_settings(layout.root / search.SETTINGS_FILE, build.edition, layout.shown)
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
+    code = build.language.code
+    data = search.document(build.edition, code, build.scheme, settings[code], extra)
+    target = site / search.records_path(code)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(search.script(data), encoding="utf-8")

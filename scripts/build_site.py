@@ -19,13 +19,33 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from scripts import release as releases  # noqa: E402
 
 
-def build(config: Path, out: Path) -> int:
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: MkDocs' own tags (!ENV) read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_url(config: Path) -> str:
+    """The ``site_url`` of a MkDocs config, ending in "/"."""
+    url = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["site_url"]
+    return url if url.endswith("/") else url + "/"
+
+
+def build(config: Path, out: Path, rel: releases.Release | None = None) -> int:
+    """Build with ``config`` into ``out``; ``rel`` labels the pages' footer (None: no label)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **releases.environment(rel))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
               "--site-dir", str(staging)]
     try:
@@ -53,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
-    return build(args.config, args.out)
+    try:
+        rel = releases.release(ROOT)
+    except releases.ReleaseError as exc:
+        print(f"note: no version label in the footer: {exc}", file=sys.stderr)
+        rel = None
+    return build(args.config, args.out, rel)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hooks import sources
-from scripts import build_site, serve
+from scripts import build_site, release as releases, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -47,7 +47,7 @@ def src(tmp_path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The online site, built once per session with the real config (strict)."""
     out = tmp_path_factory.mktemp("build") / "site"
-    assert build_site.build(ROOT / "mkdocs.yml", out) == 0, "the strict build failed"
+    assert build_site.build(ROOT / "mkdocs.yml", out, releases.release(ROOT)) == 0, "the strict build failed"
     return out
 
 

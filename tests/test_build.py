@@ -200,3 +200,12 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site)
     assert f"source/text/en.txt:{index + 1}: found paragraph 13; expected paragraph 12" in result.stderr
     assert _tree_digest(out) == before
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_footer_carries_the_version_from_the_repository(built_site):
+    """The version label is git's description of the commit built (scripts/release.py)."""
+    described = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    for page in ("index.html", "en/protection/index.html"):
+        labels = Page((built_site / page).read_text(encoding="utf-8")).find("p", **{"class": "a4p-release"})
+        assert [label["data-version"] for label in labels] == [described], page

@@ -17,7 +17,6 @@ import pytest
 from hooks import sources
 from hooks.errors import SourceError
 from hooks.glossary import Glossary, Term, ordered
-from tests.sourcecopy import SOURCE
 
 ZH = "source/glossary/zh.yml"
 EN = "source/glossary/en.yml"

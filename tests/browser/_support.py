@@ -10,16 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+
+from scripts import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["zh", "en"]
 
 
 def site_url() -> str:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    url = config["site_url"]
-    return url if url.endswith("/") else url + "/"
+    return build_site.site_url(ROOT / "mkdocs.yml")
 
 
 def prefix(lang: str) -> str:

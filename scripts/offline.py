@@ -1,0 +1,157 @@
+"""The offline bundle: the edition as one zip that works from disk, with no network at all.
+
+    python scripts/offline.py [--dist dist]
+
+Writes ``dist/a4p-declaration-<version>-offline.zip`` and ``dist/SHA256SUMS``:
+
+- a second strict build with ``mkdocs.offline.yml`` (the online config with pages as files,
+  ``protection.html``), through ``scripts/build_site.py``'s ``build()``;
+- without what nothing in it uses (source maps, Material's search plugin files, sitemaps,
+  the 404 pages a web host serves), plus a short ``README.txt`` and the licences at the top;
+- deterministic: sorted entries, every timestamp that of the last commit
+  (``SOURCE_DATE_EPOCH``), fixed permissions; the same commit gives the same bytes.
+
+The version label (``git describe``) and the build date (the last commit's, or
+``SOURCE_DATE_EPOCH`` when set) come from the repository and are shown in every page's footer.
+A failed build leaves ``dist/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import hashlib
+import os
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import sources  # noqa: E402
+from hooks.urls import HOME, Scheme  # noqa: E402
+from scripts import build_site  # noqa: E402
+from scripts.release import Release, ReleaseError, release  # noqa: E402
+
+CONFIG = ROOT / "mkdocs.offline.yml"
+NAME = "a4p-declaration-{version}-offline.zip"
+SUMS = "SHA256SUMS"
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+# What the built site has and the bundle leaves out, with the reason.
+EXCLUDED = (
+    ("*.map", "source maps"),
+    ("assets/javascripts/lunr/*", "Material's search-plugin languages: the edition has its own search"),
+    ("assets/javascripts/workers/*", "Material's search worker: the edition has its own search"),
+    ("sitemap.xml", "for crawlers of the online site"),
+    ("sitemap.xml.gz", "for crawlers of the online site"),
+    ("404.html", "served by a web host for a missing path; a folder on disk has none"),
+    ("*/404.html", "served by a web host for a missing path; a folder on disk has none"),
+)
+# Files from the repository put at the bundle's top level, beside README.txt.
+LICENCES = ("LICENSE", "LICENSES/CC-BY-4.0.txt")
+
+
+class OfflineError(Exception):
+    pass
+
+
+def excluded(path: str) -> str | None:
+    """Why the site file at ``path`` stays out of the bundle, or None."""
+    for pattern, reason in EXCLUDED:
+        if fnmatch.fnmatchcase(path, pattern):
+            return reason
+    return None
+
+
+def readme(root: Path, rel: Release) -> str:
+    """README.txt: one short note per language, in the languages' order, from source/i18n."""
+    edition = sources.load_edition(sources.Layout(root / "source"))
+    site_url = build_site.site_url(root / "mkdocs.yml")
+    files = Scheme(site_url, edition.source.code, directory_urls=False)
+    online = files.online()
+    notes = []
+    for language in edition.languages:
+        strings = edition.strings[language.code]
+        note = strings.format("offline.readme", version=rel.version, date=rel.date,
+                              home=files.page(language.code, HOME),
+                              url=online.canonical(online.page(language.code, HOME)))
+        notes.append(f"{strings['site_name']}\n\n{note}\n")
+    return "\n\n".join(notes)
+
+
+def contents(site: Path, root: Path, rel: Release) -> dict[str, bytes]:
+    """Every entry of the zip: the built site less EXCLUDED, the README and the licences."""
+    entries = {}
+    for file in sorted(site.rglob("*")):
+        path = file.relative_to(site).as_posix()
+        if file.is_file() and not excluded(path):
+            entries[path] = file.read_bytes()
+    entries["README.txt"] = readme(root, rel).encode("utf-8")
+    for name in LICENCES:
+        entries[name] = (root / name).read_bytes()
+    return entries
+
+
+def write_zip(target: Path, entries: dict[str, bytes], epoch: int) -> None:
+    """A zip whose bytes depend only on ``entries`` and ``epoch``."""
+    stamp = time.gmtime(max(epoch, ZIP_EPOCH))[:6]
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the machine
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name], compresslevel=9)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    temp = target.with_name(f".{target.name}.writing")
+    temp.write_bytes(data)
+    os.replace(temp, target)
+
+
+def make(dist: Path, root: Path = ROOT, config: Path = CONFIG) -> Path:
+    """Build the bundle into ``dist``; return the zip's path. ``dist`` is touched only at the end."""
+    try:
+        rel = release(root)
+    except ReleaseError as exc:
+        raise OfflineError(str(exc)) from None
+    with tempfile.TemporaryDirectory(prefix="a4p-offline-") as temp:
+        status = build_site.build(config, Path(temp) / "site", rel)
+        if status != 0:
+            raise OfflineError(f"the offline build failed; {dist} is left as it was")
+        entries = contents(Path(temp) / "site", root, rel)
+        name = NAME.format(version=rel.version)
+        staged = Path(temp) / name
+        write_zip(staged, entries, rel.epoch)
+        data = staged.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    dist.mkdir(parents=True, exist_ok=True)
+    target = dist / name
+    _replace(target, data)
+    _replace(dist / SUMS, f"{digest}  {name}\n".encode("ascii"))
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+    try:
+        target = make(args.dist.resolve())
+    except OfflineError as exc:
+        print(f"offline: {exc}", file=sys.stderr)
+        return 1
+    size = target.stat().st_size
+    print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {size / 1e6:.2f} MB "
+          f"(sha256 in {SUMS})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

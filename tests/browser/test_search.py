@@ -1,0 +1,357 @@
+"""Search in the browser, over HTTP: paragraph results per language, ranking, highlights, links.
+
+The expected paragraphs were found by reading source/text/zh.txt and en.txt by hand
+(and with grep); they are not copied from the search's output. The same cases run over
+file:// on the unzipped offline bundle (tests/browser/test_offline.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser._support import assert_in_view, page_path
+
+pytestmark = pytest.mark.browser
+
+FORM = "form[data-a4p-search]"
+INPUT = f"{FORM} input"
+RESULT = "a.a4p-search__result"
+READY = """(query) => {
+  const form = document.querySelector('form[data-a4p-search]');
+  const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
+  return form.dataset.state === 'ready' && form.querySelector('input').value === query
+    && meta.textContent !== '';
+}"""
+RESULTS = """(links) => links.map((a) => ({
+  href: a.getAttribute('href'), url: a.href, kind: a.dataset.kind, n: Number(a.dataset.number),
+  label: a.querySelector('.a4p-search__label').textContent,
+  page: a.querySelector('.a4p-search__page').textContent,
+  marks: [...a.querySelectorAll('mark')].map((m) => m.textContent),
+  text: a.querySelector('.a4p-search__text').textContent,
+}))"""
+
+
+@dataclass(frozen=True)
+class Case:
+    lang: str
+    query: str
+    top: tuple[int, ...] = ()  # the first results, in any order among themselves
+    exactly: frozenset[int] | None = None  # all the results, when known
+    absent: frozenset[int] = frozenset()  # never among the results
+    present: frozenset[int] = frozenset()  # among the results, anywhere
+    first: int | None = None  # the very first result
+
+    def __str__(self):
+        return f"{self.lang}:{self.query}"
+
+
+PEACEKEEPING = (1, 2, 3, 4, 7, 8, 9, 10, 12, 13, 14, 16, 17, 19, 21, 24)  # "peacekeeping" in en.txt
+CASES = [
+    # 保护平民 stands in paragraphs 9 and 10 only (护平 nowhere else).
+    Case("zh", "保护平民", top=(9, 10), exactly=frozenset({9, 10})),
+    # 性剥削 only in 21; 性 alone in 3 (重要性), 8 (性别), 13 (可持续性), 15, 17 (包容性), 18.
+    Case("zh", "性剥削", top=(21,), exactly=frozenset({21}), absent=frozenset({3, 8, 13, 15, 17, 18})),
+    Case("zh", "安全理事会", exactly=frozenset({1, 5, 6, 7, 17, 18, 19, 24})),
+    Case("zh", "妇女", exactly=frozenset({8, 10})),
+    # 9 has "protecting" and "protect", 10 has "protection"; no other paragraph has protect*.
+    Case("en", "protect", exactly=frozenset({9, 10})),
+    Case("en", "protection", first=10, exactly=frozenset({9, 10})),
+    Case("en", "protection of civilians", first=10, exactly=frozenset({9, 10})),
+    # "peacekeeper" in 12, "peacekeepers" in 11 and 19; Porter2 stems peacekeeping alike.
+    Case("en", "peacekeeper", top=(11, 12, 19), present=frozenset(PEACEKEEPING)),
+    Case("en", "peacekeepers", top=(11, 19), present=frozenset({12})),
+    Case("en", "peacekeeping", top=PEACEKEEPING, exactly=frozenset(PEACEKEEPING) | {11}),
+    Case("en", "caveat", exactly=frozenset({15})),
+    Case("en", "caveats", exactly=frozenset({15})),
+    Case("en", "Women", exactly=frozenset({8, 10})),
+]
+
+
+def search(page, query: str) -> list[dict]:
+    """Type ``query`` into the page's search box; the results as shown, in order."""
+    page.fill(INPUT, query)
+    page.wait_for_function(READY, arg=query, timeout=10000)
+    return page.eval_on_selector_all(RESULT, RESULTS)
+
+
+def paragraphs(results: list[dict]) -> list[dict]:
+    """The paragraph results (glossary terms, when there are term records, come after them)."""
+    return [r for r in results if r["kind"] == "paragraph"]
+
+
+def check(case: Case, results: list[dict]) -> None:
+    numbers = [r["n"] for r in results if r["kind"] == "paragraph"]
+    assert len(numbers) == len(set(numbers)), numbers
+    if case.first is not None:
+        assert numbers[:1] == [case.first], numbers
+    if case.top:
+        assert set(numbers[:len(case.top)]) == set(case.top), numbers
+    if case.exactly is not None:
+        assert set(numbers) == case.exactly, numbers
+    assert not set(numbers) & case.absent, numbers
+    assert case.present <= set(numbers), numbers
+    kinds = [r["kind"] for r in results]
+    assert kinds == sorted(kinds, key=["paragraph", "term"].index), "paragraphs come before terms"
+    for result in results:
+        if result["kind"] == "paragraph":
+            assert result["href"].endswith(f"#para-{result['n']}"), result
+            assert str(result["n"]) in result["label"], result
+        else:
+            assert "#term-" in result["href"], result
+        assert result["marks"] or result["kind"] == "term", f"nothing highlighted in {result}"
+
+
+def home(base: str, lang: str) -> str:
+    return base + ("" if lang == "zh" else f"{lang}/")
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_query_finds_the_paragraphs(page, site_server, case):
+    page.goto(site_server + page_path(case.lang, "protection"))
+    check(case, search(page, case.query))
+    assert page.outside.blocked == []
+
+
+def test_chinese_results_show_number_page_and_whole_phrase_highlighted(page, site_server):
+    page.goto(site_server)
+    results = paragraphs(search(page, "保护平民"))
+    assert [(r["label"], r["page"]) for r in results[:2]] in (
+        [("第9段", "保护"), ("第10段", "保护")], [("第10段", "保护"), ("第9段", "保护")])
+    for result in results:
+        assert set(result["marks"]) == {"保护平民"}
+    shown = page.locator(RESULT).count()
+    assert page.inner_text("[data-a4p-search-meta]") == f"找到 {shown} 项"
+
+
+def test_words_apart_are_each_required_and_highlighted(page, site_server):
+    """A query of two words finds paragraphs with both, and highlights each where it stands."""
+    page.goto(site_server)
+    # Its pairs are 维和, 和妇, 妇女; no paragraph has 和妇, so nothing is found.
+    assert search(page, "维和妇女") == []
+    results = paragraphs(search(page, "维和 妇女"))  # two words: each must be there, anywhere
+    assert {r["n"] for r in results} == {8, 10}
+    for result in results:
+        assert set(result["marks"]) <= {"维和", "妇女"} and "妇女" in result["marks"]
+
+
+def test_english_results_highlight_the_inflected_forms(page, site_server):
+    page.goto(site_server + "en/")
+    results = {r["n"]: r for r in paragraphs(search(page, "protection"))}
+    assert {m.lower() for m in results[9]["marks"]} == {"protecting", "protect"}
+    assert {m.lower() for m in results[10]["marks"]} == {"protection"}
+    assert results[10]["label"] == "Paragraph 10" and results[10]["page"] == "Protection"
+
+
+def test_a_long_paragraph_is_shown_around_its_match(page, site_server):
+    page.goto(site_server + "en/")
+    [result] = paragraphs(search(page, "caveats"))
+    assert result["text"].startswith("We stress") and result["text"].endswith("…")
+    assert result["marks"][0] == "caveats"
+
+
+def test_the_word_being_typed_matches_as_a_prefix(page, site_server):
+    page.goto(site_server + "en/")
+    assert {r["n"] for r in paragraphs(search(page, "cavea"))} == {15}
+    assert search(page, "cavea ") == []  # a finished word must match whole (or by stem)
+
+
+def test_stop_words_are_left_out_unless_the_query_has_nothing_else(page, site_server):
+    page.goto(site_server + "en/")
+    with_stop = [r["n"] for r in paragraphs(search(page, "the caveats of"))]
+    assert with_stop == [15]
+    assert len(search(page, "the")) > 20
+
+
+@pytest.mark.parametrize("lang, query", [("en", "保护平民"), ("zh", "protection"), ("zh", "women")])
+def test_results_come_only_from_the_page_language(page, site_server, lang, query):
+    page.goto(home(site_server, lang))
+    assert search(page, query) == []
+    none = page.evaluate("JSON.parse(document.querySelector('form[data-a4p-search]').dataset.strings).none")
+    assert page.inner_text("[data-a4p-search-meta]") == none
+
+
+@pytest.mark.parametrize("lang, query, slug", [("zh", "维和", "politics"), ("en", "peacekeeping", "about")])
+def test_every_result_of_a_page_is_in_its_language(page, site_server, lang, query, slug):
+    page.goto(site_server + page_path(lang, slug))
+    results = search(page, query)
+    assert len(results) > 10
+    for result in results:
+        path = urlsplit(result["url"]).path
+        assert path.startswith("/en/") == (lang == "en"), result["url"]
+
+
+def test_every_result_link_lands_on_its_paragraph(page, site_server):
+    start = site_server + "politics/"
+    page.goto(start)
+    results = paragraphs(search(page, "安全理事会"))
+    assert len(results) == 8
+    for index, expected in enumerate(results):
+        if index:
+            page.goto(start)
+            search(page, "安全理事会")
+        page.locator(RESULT).nth(index).click()
+        page.wait_for_url(expected["url"])
+        assert_in_view(page, expected["n"], whole=False)
+        assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_every_english_result_link_lands_on_its_paragraph(page, site_server):
+    page.goto(site_server + "en/politics/")
+    results = paragraphs(search(page, "peacekeepers"))
+    assert len(results) == 17
+    for expected in results:
+        page.goto(expected["url"])
+        assert_in_view(page, expected["n"], whole=False)
+
+
+def test_a_result_on_the_same_page_moves_the_target(page, site_server):
+    page.goto(site_server + "en/protection/#para-10")
+    assert_in_view(page, 10, whole=False)
+    results = paragraphs(search(page, "protecting"))
+    assert [r["n"] for r in results] == [9, 10]
+    page.locator(RESULT).first.click()
+    page.wait_for_url(site_server + "en/protection/#para-9")
+    assert_in_view(page, 9)
+
+
+def test_enter_opens_the_first_result_and_escape_closes(page, site_server):
+    page.goto(site_server + "en/")
+    search(page, "caveats")
+    assert page.evaluate("document.getElementById('__search').checked") is True
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.focus(INPUT)
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server + "en/performance/#para-15")
+    assert_in_view(page, 15, whole=False)
+
+
+def test_a_click_beside_the_box_closes_it_and_typing_opens_it_again(page, site_server):
+    page.goto(site_server + "en/")
+    search(page, "caveats")
+    page.mouse.click(100, 500)  # on the overlay that covers the page
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.tagName") != "INPUT"
+    page.focus(INPUT)
+    page.keyboard.press("End")
+    page.keyboard.type("s")
+    assert page.evaluate("document.getElementById('__search').checked") is True
+    assert page.input_value(INPUT) == "caveatss"
+
+
+def test_arrow_keys_walk_the_results_and_slash_focuses_the_box(page, site_server):
+    page.goto(site_server + "en/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement === document.querySelector('form[data-a4p-search] input')")
+    search(page, "women")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.dataset.number") == "8"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.dataset.number") == "10"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+
+
+def test_query_text_is_never_markup(page, site_server):
+    page.goto(site_server)
+    search(page, '<img src=x onerror="window.__hit=1">保护平民')
+    assert page.evaluate("window.__hit") is None
+    assert page.locator(".md-search-result img").count() == 0
+
+
+def test_glossary_records_are_listed_after_the_paragraphs(page, site_server):
+    """A record of kind "term" (hooks.search.term_record) shows its term, highlighted, after
+    every paragraph result. (A made-up term, added to the records file on its way.)"""
+    term = {"kind": "term", "id": "term-test-caveats", "url": "en/glossary/#term-test-caveats",
+            "label": "Caveats (test)", "page": "Glossary", "name": "Caveats (test)",
+            "text": "Restrictions a country puts on the use of its personnel."}
+
+    def with_term(route):
+        body = route.fetch().text() + f"window.a4pSearchData.en.records.push({json.dumps(term)});\n"
+        route.fulfill(body=body, content_type="text/javascript")
+
+    page.route("**/assets/search/en.js", with_term)
+    page.goto(site_server + "en/")
+    results = search(page, "caveats")
+    assert [r["n"] for r in paragraphs(results)] == [15]
+    kinds = [r["kind"] for r in results]
+    assert kinds[0] == "paragraph" and kinds == sorted(kinds, key=["paragraph", "term"].index)
+    [injected] = [r for r in results if r["url"] == site_server + "en/glossary/#term-test-caveats"]
+    assert injected["kind"] == "term" and injected["label"] == "Caveats (test)"
+    assert injected["marks"][0] == "Caveats"
+
+
+def test_records_that_do_not_load_say_so(page, site_server):
+    page.route("**/assets/search/en.js", lambda route: route.abort())
+    page.goto(site_server + "en/")
+    page.fill(INPUT, "caveats")
+    page.wait_for_function("document.querySelector('form[data-a4p-search]').dataset.state === 'failed'")
+    assert page.inner_text("[data-a4p-search-meta]") == "Search could not be loaded"
+    assert page.locator(RESULT).count() == 0
+
+
+def test_phone_header_button_opens_the_search(page, site_server):
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(site_server + "en/")
+    page.locator(".md-header label[for=__search]").first.click()
+    page.wait_for_function("document.activeElement === document.querySelector('form[data-a4p-search] input')")
+    results = paragraphs(search(page, "caveats"))
+    assert [r["n"] for r in results] == [15]
+    assert page.locator(RESULT).first.is_visible()
+
+
+# -- the tokenizer and query parser (assets/search.js), run in the page ------------------------
+
+
+def terms(page, text: str) -> list[str]:
+    return page.evaluate("(t) => window.a4pSearch.indexTerms(t)", text)
+
+
+def tree(page, query: str, stopwords=()):
+    return page.evaluate("([q, s]) => window.a4pSearch.parse(q, {stopwords: new Set(s)}).tree",
+                         [query, list(stopwords)])
+
+
+def test_chinese_is_indexed_as_characters_and_pairs(page, site_server):
+    page.goto(site_server)
+    assert terms(page, "保护平民") == ["保", "护", "平", "民", "保护", "护平", "平民"]
+    assert terms(page, "性剥削、性虐待") == ["性", "剥", "削", "性剥", "剥削", "性", "虐", "待", "性虐", "虐待"]
+    assert terms(page, "《联合国宪章》") == ["联", "合", "国", "宪", "章", "联合", "合国", "国宪", "宪章"]
+
+
+def test_other_words_are_lower_cased_and_normalized(page, site_server):
+    page.goto(site_server)
+    assert terms(page, "UN peacekeepers' A4P (2018)") == ["un", "peacekeepers", "a4p", "2018"]
+    assert terms(page, "ＵＮ　Ｗｏｍｅｎ") == ["un", "women"]  # full-width forms
+    assert terms(page, "A4P行动") == ["a4p", "行", "动", "行动"]
+
+
+def test_chinese_query_needs_all_its_pairs(page, site_server):
+    page.goto(site_server)
+    assert tree(page, "保护平民") == {"combineWith": "AND", "queries": [
+        {"combineWith": "AND", "queries": ["保护", "护平", "平民"]}]}
+    assert tree(page, "性") == {"combineWith": "AND", "queries": [{"combineWith": "AND", "queries": ["性"]}]}
+    assert tree(page, "，。") is None
+
+
+def test_english_query_words_are_all_required_and_the_last_one_may_be_a_prefix(page, site_server):
+    page.goto(site_server)
+    assert tree(page, "the protection of women", ["the", "of"]) == {"combineWith": "AND", "queries": [
+        {"combineWith": "OR", "queries": [{"queries": ["protection"], "prefix": False}]},
+        {"combineWith": "OR", "queries": [{"queries": ["women"], "prefix": True}]},
+    ]}
+    assert tree(page, "women ", [])["queries"][0]["queries"][0]["prefix"] is False
+
+
+def test_page_search_uses_the_language_stemmer(page, site_server):
+    page.goto(site_server + "en/")
+    page.evaluate("window.a4pSearch.load()")
+    # "protections" is nowhere in en.txt; its stem, protect, is in 9 and 10 (see CASES).
+    found = page.evaluate("window.a4pSearch.search('protections ')")
+    assert {r["n"] for r in found if r["kind"] == "paragraph"} == {9, 10}
+    assert all(r["url"].startswith("en/") for r in found)

@@ -1,0 +1,215 @@
+"""hooks.search: the records the browser's search indexes, its settings, the records file.
+
+Expected values are read off source/text/{lang}.txt and source/i18n/{lang}.yml by hand; the
+source texts are re-read here independently of hooks/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from hooks import search
+from hooks.errors import SourceError
+from hooks.urls import Scheme
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = "https://example.org/a4p/"
+ONLINE = Scheme(SITE, "zh")
+OFFLINE = Scheme(SITE, "zh", directory_urls=False)
+SETTINGS = ROOT / "source" / "search.yml"
+DOCS = ROOT / "docs"
+
+# The vendored files, byte for byte as in the npm packages (docs/decisions/search.md).
+VENDORED = {
+    "assets/vendor/minisearch/index.js":  # minisearch 7.2.0, dist/umd/index.js
+        "03c27931eb603af1d3358579e9885eafdb6a2f5fa9929557b3e77d7e99d06d03",
+    "assets/vendor/minisearch/LICENSE.txt":
+        "70d37354d6395629fb99edb28cb37a5d356ffa24a48cd02a5def5b83a300a899",
+    "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js":  # 2.0.1, src/
+        "6733ee4ecec73513b8717fbc7da02ea5fd0adfd6731c1d93a5606790ace76ead",
+    "assets/vendor/wink-porter2-stemmer/LICENSE":
+        "4e7b73bec5f5230f10d3543b9560d5a674666e99f8db80c100a437638e569d44",
+}
+
+
+def source_paragraphs(code: str) -> dict[int, str]:
+    text = (ROOT / "source" / "text" / f"{code}.txt").read_text(encoding="utf-8")
+    return {int(n): words for n, words in re.findall(r"^(\d+)\. (.+)$", text, re.M)}
+
+
+@pytest.fixture(scope="module")
+def settings(edition):
+    return search.load_settings(SETTINGS, edition)
+
+
+# -- paragraph records ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_one_record_per_paragraph_in_order_with_its_words(edition, code):
+    records = search.paragraph_records(edition, code, ONLINE)
+    words = source_paragraphs(code)
+    assert [r.number for r in records] == list(range(1, 25))
+    assert [r.anchor for r in records] == [f"para-{n}" for n in range(1, 25)]
+    assert all(r.kind == "paragraph" for r in records)
+    assert {r.number: r.words for r in records} == words
+
+
+@pytest.mark.parametrize("scheme, code, number, url, label, page", [
+    (ONLINE, "zh", 9, "protection/#para-9", "第9段", "保护"),
+    (ONLINE, "zh", 21, "conduct/#para-21", "第21段", "维和人员和维和行动的行为操守"),
+    (ONLINE, "en", 8, "en/women-peace-security/#para-8", "Paragraph 8", "Women, peace and security"),
+    (ONLINE, "en", 24, "en/follow-up/#para-24", "Paragraph 24", "Follow-up"),
+    (OFFLINE, "zh", 1, "preamble.html#para-1", "第1段", "序言"),
+    (OFFLINE, "en", 15, "en/performance.html#para-15", "Paragraph 15", "Performance and accountability"),
+])
+def test_record_links_to_the_canonical_home_and_names_number_and_page(edition, scheme, code, number, url,
+                                                                      label, page):
+    record = search.paragraph_records(edition, code, scheme)[number - 1]
+    assert (record.number, record.url, record.label, record.page) == (number, url, label, page)
+
+
+def test_record_as_json_is_what_the_browser_reads(edition):
+    record = search.paragraph_records(edition, "zh", ONLINE)[8]
+    assert record.as_json() == {
+        "kind": "paragraph", "id": "para-9", "n": 9, "url": "protection/#para-9", "label": "第9段",
+        "page": "保护", "text": source_paragraphs("zh")[9],
+    }
+
+
+# -- extra records (glossary terms) ------------------------------------------------------
+
+
+def term(anchor="term-protection-of-civilians", url="glossary/#term-protection-of-civilians", **changes):
+    values = dict(anchor=anchor, name="保护平民", words="维和行动保护平民的任务。", url=url, page="术语表")
+    values.update(changes)
+    return search.term_record(**values)
+
+
+def test_terms_are_listed_after_the_paragraphs(edition):
+    extra = [term(), term("term-host-state", "glossary/#term-host-state", name="东道国")]
+    records = search.records(edition, "zh", ONLINE, extra)
+    assert [r.kind for r in records] == ["paragraph"] * 24 + ["term", "term"]
+    assert [r.label for r in records[24:]] == ["保护平民", "东道国"]
+    assert records[24].as_json() == {
+        "kind": "term", "id": "term-protection-of-civilians", "url": "glossary/#term-protection-of-civilians",
+        "label": "保护平民", "page": "术语表", "text": "维和行动保护平民的任务。", "name": "保护平民",
+    }
+
+
+@pytest.mark.parametrize("record, message", [
+    (search.Record("paragraph", "para-9", "glossary/#para-9", "x", "y", "z"), "kind 'paragraph'"),
+    (term(url="glossary/#term-host-state"), "does not end in #term-protection-of-civilians"),
+    (term(words=" "), "no words"),
+    (term(anchor="para-9", url="protection/#para-9"), "listed twice"),
+])
+def test_bad_extra_records_are_refused(edition, record, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        search.records(edition, "zh", ONLINE, [record])
+
+
+# -- settings (source/search.yml) ----------------------------------------------------------
+
+
+def test_settings_of_the_edition(settings):
+    assert settings["zh"] == search.Settings()
+    english = settings["en"]
+    assert english.stemmer.name == "porter2"
+    assert english.stemmer.export == "commonjs"
+    assert (DOCS / english.stemmer.script).is_file()
+    assert {"the", "of", "and"} <= set(english.stopwords)
+
+
+def write(tmp_path, text: str) -> Path:
+    path = tmp_path / "search.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+STEMMERS = """stemmers:
+  porter2:
+    script: assets/vendor/x/x.js
+    export: commonjs
+"""
+
+
+@pytest.mark.parametrize("text, message", [
+    (STEMMERS + "languages:\n  fr:\n    stemmer: porter2\n",
+     "search.yml:6: found language 'fr'; expected one of the edition's languages (zh, en)"),
+    (STEMMERS + "languages:\n  en:\n    stemmer: snowball\n",
+     "search.yml:7: found stemmer 'snowball'; expected one of the stemmers listed above (porter2)"),
+    (STEMMERS + "languages:\n  en:\n    stemmer: porter2\n    stopword: a an\n",
+     "search.yml:8: found key 'stopword'; expected only 'stemmer' and 'stopwords'"),
+    (STEMMERS + "languages:\n  en:\n    stopwords: [a, an]\n",
+     "search.yml:7: found stopwords: ['a', 'an']; expected the stop words as one line of words "
+     "separated by spaces"),
+    ("stemmers:\n  porter2:\n    script: https://cdn.example/x.js\n    export: commonjs\n",
+     "search.yml:3: found script 'https://cdn.example/x.js'; expected a .js file under assets/vendor/"),
+    ("stemmer: {}\n", "search.yml:1: found key 'stemmer'; expected only 'stemmers' and 'languages'"),
+])
+def test_settings_errors_name_file_and_line(tmp_path, edition, text, message):
+    with pytest.raises(SourceError) as caught:
+        search.load_settings(write(tmp_path, text), edition, lambda p: Path(p.name))
+    assert str(caught.value) == message
+
+
+def test_a_language_not_listed_gets_the_defaults(tmp_path, edition):
+    settings = search.load_settings(write(tmp_path, STEMMERS), edition)
+    assert settings == {"zh": search.Settings(), "en": search.Settings()}
+
+
+# -- what the browser gets -----------------------------------------------------------------
+
+
+def test_page_config_gives_each_language_its_own_records(edition):
+    for code in ("zh", "en"):
+        config = search.page_config(edition, code)
+        assert config["records"] == f"assets/search/{code}.js"
+        assert config["engine"] == "assets/vendor/minisearch/index.js"
+        assert (DOCS / config["engine"]).is_file()
+    zh, en = (search.page_config(edition, code)["strings"] for code in ("zh", "en"))
+    assert zh.keys() == en.keys() >= {"placeholder", "none", "one", "other", "loading", "unavailable"}
+    assert en["other"] == "{count} matches" and zh["other"] == "找到 {count} 项"
+
+
+def test_records_file_is_a_script_setting_its_language(edition, settings):
+    data = search.document(edition, "en", ONLINE, settings["en"])
+    text = search.script(data)
+    prefix = '(window.a4pSearchData = window.a4pSearchData || {})["en"] = '
+    body = text.split("\n", 1)[1]
+    assert body.startswith(prefix) and body.endswith(";\n")
+    loaded = json.loads(body[len(prefix):-2])
+    assert loaded == data
+    assert loaded["lang"] == "en"
+    assert loaded["stemmer"] == {"script": "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js",
+                                 "export": "commonjs"}
+    assert [r["n"] for r in loaded["records"]] == list(range(1, 25))
+    assert all(r["url"].startswith("en/") for r in loaded["records"])
+
+
+def test_records_file_of_the_source_language_has_no_stemmer_and_keeps_chinese_as_is(edition, settings):
+    text = search.script(search.document(edition, "zh", ONLINE, settings["zh"]))
+    assert '"stemmer":null' in text
+    assert "保护平民" in text  # not \\u escapes
+    assert "</script" not in text
+
+
+# -- vendored libraries ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, digest", VENDORED.items())
+def test_vendored_files_are_the_published_ones(path, digest):
+    assert hashlib.sha256((DOCS / path).read_bytes()).hexdigest() == digest
+
+
+def test_every_vendored_library_carries_its_licence_and_nothing_else_is_vendored():
+    vendor = DOCS / "assets" / "vendor"
+    found = {p.relative_to(DOCS).as_posix() for p in vendor.rglob("*") if p.is_file()}
+    assert found == set(VENDORED)
+    for library in vendor.iterdir():
+        assert any(p.name.startswith("LICENSE") for p in library.iterdir()), library
