@@ -89,13 +89,20 @@ class Requests:
             route.abort()
 
 
-@pytest.fixture
-def page(browser, site_server):
-    """A fresh page; any request to another host is blocked and recorded in ``page.outside``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    requests = Requests(site_server)
+def open_tab(browser, allowed_prefix: str, **options):
+    """A new context and page in it; requests outside ``allowed_prefix`` are blocked and
+    recorded in ``page.outside``. Close the returned context when done."""
+    context = browser.new_context(**options)
+    requests = Requests(allowed_prefix)
     context.route("**/*", requests.route)
     tab = context.new_page()
     tab.outside = requests
+    return context, tab
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A fresh page; any request to another host is blocked and recorded in ``page.outside``."""
+    context, tab = open_tab(browser, site_server, viewport={"width": 1280, "height": 800})
     yield tab
     context.close()

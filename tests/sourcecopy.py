@@ -32,3 +32,12 @@ def line_containing(path: Path, needle: str) -> int:
     found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in text]
     assert len(found) == 1, f"test setup: {needle!r} is on {len(found)} lines"
     return found[0]
+
+
+def misnumber_paragraph_12(text_file: Path) -> int:
+    """Renumber paragraph 12 of a text file as 13 (a gap and a duplicate); return its line."""
+    lines = text_file.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("12. "))
+    lines[index] = "13" + lines[index][2:]
+    text_file.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.htmltext import Page
+from tests.sourcecopy import misnumber_paragraph_12
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = Path(__file__).resolve().parent / "permalinks.txt"
@@ -186,18 +187,14 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site)
     file and line, and the site folder it would have replaced is untouched."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*"))
-    english = repo / "source" / "text" / "en.txt"
-    lines = english.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("12. "))
-    lines[index] = "13" + lines[index][2:]
-    english.write_text("\n".join(lines), encoding="utf-8")
+    line = misnumber_paragraph_12(repo / "source" / "text" / "en.txt")
     out = repo / "site"
     shutil.copytree(built_site, out)
     before = _tree_digest(out)
     result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=repo, capture_output=True,
                             text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0
-    assert f"source/text/en.txt:{index + 1}: found paragraph 13; expected paragraph 12" in result.stderr
+    assert f"source/text/en.txt:{line}: found paragraph 13; expected paragraph 12" in result.stderr
     assert _tree_digest(out) == before
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
 

@@ -21,6 +21,7 @@ import pytest
 
 from scripts import offline, release as releases
 from tests.htmltext import Page
+from tests.sourcecopy import misnumber_paragraph_12
 
 ROOT = Path(__file__).resolve().parent.parent
 ONLINE = "https://a4p.example.org/"  # site_url in mkdocs.yml
@@ -238,11 +239,7 @@ def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
                GIT_COMMITTER_EMAIL="t@example.org")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
         subprocess.run(["git", *args], cwd=repo, check=True, env=env)
-    english = repo / "source" / "text" / "en.txt"
-    lines = english.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("12. "))
-    lines[index] = "13" + lines[index][2:]
-    english.write_text("\n".join(lines), encoding="utf-8")
+    line = misnumber_paragraph_12(repo / "source" / "text" / "en.txt")
     dist = repo / "dist"
     dist.mkdir()
     (dist / "a4p-declaration-old-offline.zip").write_bytes(b"the previous bundle")
@@ -251,6 +248,6 @@ def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
     result = subprocess.run([sys.executable, "scripts/offline.py"], cwd=repo, capture_output=True, text=True,
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0
-    assert f"source/text/en.txt:{index + 1}: found paragraph 13; expected paragraph 12" in result.stderr
+    assert f"source/text/en.txt:{line}: found paragraph 13; expected paragraph 12" in result.stderr
     assert "offline: the offline build failed" in result.stderr
     assert _digest(dist) == before

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser._support import page_path
-from tests.conftest import Requests
+from tests.conftest import open_tab
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -106,11 +106,8 @@ def test_escape_hides_the_tooltip(page, site_server, how):
 @pytest.fixture
 def touch_page(browser, site_server):
     """A phone: touch, no hover; requests to other hosts blocked as in the ``page`` fixture."""
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
-    requests = Requests(site_server)
-    context.route("**/*", requests.route)
-    tab = context.new_page()
-    tab.outside = requests
+    context, tab = open_tab(browser, site_server, has_touch=True, is_mobile=True,
+                            viewport={"width": 390, "height": 844})
     yield tab
     context.close()
 
