@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup browser site serve test offline bench clean
+.PHONY: help setup browser apt site serve test offline bench clean
 
 help:
 	@echo "make serve   build every language and serve at http://127.0.0.1:8000"
@@ -16,8 +16,10 @@ help:
 	@echo "make site    strict build of the online site into site/"
 	@echo "make offline the offline bundle: dist/*.zip and dist/SHA256SUMS"
 
+# Debian's python3 lacks venv (ensurepip) until python3-venv is installed.
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory apt PACKAGES=python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
@@ -26,10 +28,14 @@ setup: $(STAMP)
 
 browser:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  echo "Installing $(APT_PACKAGES) (Debian packages)"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	  $(MAKE) --no-print-directory apt PACKAGES="$(APT_PACKAGES)"; \
 	fi
+
+# Debian packages, as root or through sudo.
+apt:
+	@echo "Installing $(PACKAGES) (Debian packages)"
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(PACKAGES) >/dev/null
 
 site: $(STAMP)
 	$(PY) scripts/build_site.py
@@ -44,6 +50,9 @@ offline: $(STAMP)
 
 test: $(STAMP) browser
 	$(PY) -m pytest
+
+bench:
+	@echo "make bench arrives with its own issue: there is no benchmark yet" >&2; exit 1
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -53,7 +53,8 @@ def related(used: dict[str, list[int]], page_of: dict[int, str], limit: int = RE
 
 
 class Derived:
-    """Everything derived from the glossary for one build: usage per language, related paragraphs."""
+    """Everything derived from the glossary for one build: matchers and usage per language,
+    related paragraphs."""
 
     def __init__(self, edition):
         self.usage = {
@@ -61,5 +62,7 @@ class Derived:
                              lang.word_boundaries)
             for lang in edition.languages
         }
+        self.matchers = {lang.code: edition.glossaries[lang.code].matcher(lang.word_boundaries)
+                         for lang in edition.languages}
         page_of = {n: edition.structure.page_of(n).slug for n in range(1, edition.structure.paragraph_count + 1)}
         self.related = related(self.usage[edition.source.code], page_of)

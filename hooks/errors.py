@@ -19,13 +19,3 @@ class SourceError(Exception):
         self.expected = expected
         where = f"{self.path.as_posix()}:{line}" if line else self.path.as_posix()
         super().__init__(f"{where}: found {found}; expected {expected}")
-
-
-def display_path(path: Path, root: Path | None) -> Path:
-    """``path`` relative to ``root`` when it lies below it, for shorter messages."""
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve())
-        except ValueError:
-            pass
-    return path

@@ -17,6 +17,7 @@ language's text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,5 +133,7 @@ def ordered(glossary: Glossary, collation: str) -> list[Term]:
             return (lazy_pinyin(term.term, style=Style.TONE3), term.term)
     else:
         def key(term: Term):
-            return (term.term.casefold(), term.term)
+            # letters before their accents: "État" files under E, not after "z"
+            bare = "".join(c for c in unicodedata.normalize("NFKD", term.term) if not unicodedata.combining(c))
+            return (bare.casefold(), term.term.casefold(), term.term)
     return sorted(glossary.terms.values(), key=key)

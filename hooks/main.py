@@ -25,7 +25,6 @@ from hooks.model import Edition, Language  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 
 PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
-OTHER_PAGES = (HOME, "glossary", "about")
 
 
 @dataclass
@@ -34,6 +33,7 @@ class Build:
     language: Language
     scheme: Scheme
     derived: Derived
+    search_settings: search.Settings
 
     def context(self, here: str) -> render.Context:
         return render.Context(self.edition, self.language, self.scheme, here, self.derived)
@@ -56,24 +56,24 @@ def on_config(config):
     layout = sources.Layout(ROOT / "source")
     try:
         edition = sources.load_edition(layout)
+        settings = search.load_settings(layout.root / search.SETTINGS_FILE, edition, layout.shown)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     _check_i18n(config, edition)
     code = config.plugins["i18n"].current_language
-    config.theme["language"] = code
     language = edition.language(code)
+    config.theme["language"] = code
+    config.theme["direction"] = language.dir
     if not config.site_url:
         raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
     site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     scheme = Scheme(site_url, edition.source.code, config.use_directory_urls)
-    _build = Build(edition, language, scheme, Derived(edition))
+    _build = Build(edition, language, scheme, Derived(edition), settings[code])
     strings = edition.strings[code]
     config.site_name = strings["site_name"]
-    config.nav = [f"{key}.md" for key in (HOME, *edition.structure.slugs, "glossary", "about")]
+    config.nav = [f"{key}.md" for key in edition.page_keys]
     ctx = _build.context("404.html")
     config.extra["a4p"] = {
-        "lang": code,
-        "dir": language.dir,
         "strings": dict(strings),
         "not_found": render.not_found_page(ctx),
         "search": search.page_config(edition, code),
@@ -95,7 +95,7 @@ def _check_i18n(config, edition: Edition) -> None:
 
 
 def on_files(files, config):
-    known = {f"{key}.md" for key in (*OTHER_PAGES, *_current().edition.structure.slugs)}
+    known = {f"{key}.md" for key in _current().edition.page_keys}
     pages = {file.src_uri for file in files.documentation_pages()}
     for name in sorted(pages - known):
         raise PluginError(f"docs/{name}: found unknown slug '{name[:-3]}'; expected one of "
@@ -112,11 +112,7 @@ def _key(page) -> str:
 def on_page_markdown(markdown, page, config, files):
     build = _current()
     key = _key(page)
-    strings = build.edition.strings[build.language.code]
-    if key in OTHER_PAGES:
-        page.meta["title"] = strings[f"nav.{'home' if key == HOME else key}"]
-    else:
-        page.meta["title"] = strings[f"pages.{key}"]
+    page.meta["title"] = build.edition.page_name(build.language.code, key)
     page.meta.setdefault("hide", []).append("toc")
     return PLACEHOLDER
 
@@ -169,32 +165,32 @@ def on_post_template(output, template_name, config):
     target.write_text(output, encoding="utf-8")
     root_page = site / "404.html"
     # keep the source language's 404, written earlier in this process, at the root
-    return root_page.read_text(encoding="utf-8") if root_page.exists() else output
+    if not root_page.exists():
+        raise PluginError(f"{root_page}: the source language's 404 page is missing; expected the "
+                          "source language to be built first (the i18n plugin's default language)")
+    return root_page.read_text(encoding="utf-8")
 
 
 def on_post_build(config):
     build = _current()
     pages = redirects.short_links(build.edition, build.language.code, build.scheme)
-    if build.language.is_source:
+    # /zh/… aliases are for guessed URLs online; a folder on disk has no such guesses
+    if build.language.is_source and build.scheme.directory_urls:
         pages += redirects.source_aliases(build.edition, build.scheme)
     site = Path(config.site_dir)
     for redirect in pages:
         target = site / build.scheme.file_of(redirect.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
-    _write_search_records(build, site, search.glossary_records(build.edition, build.language.code, build.scheme))
+    _write_search_records(build, site)
 
 
-def _write_search_records(build: Build, site: Path, extra=()) -> None:
-    """This language's search records (hooks/search.py), which its pages' search box loads.
-    ``extra``: further records listed after the paragraphs (glossary terms, kind "term")."""
-    layout = sources.Layout(ROOT / "source")
-    try:
-        settings = search.load_settings(layout.root / search.SETTINGS_FILE, build.edition, layout.shown)
-    except SourceError as exc:
-        raise PluginError(str(exc)) from None
+def _write_search_records(build: Build, site: Path) -> None:
+    """This language's search records (hooks/search.py), which its pages' search box loads:
+    the paragraphs, then the glossary entries."""
     code = build.language.code
-    data = search.document(build.edition, code, build.scheme, settings[code], extra)
+    terms = search.glossary_records(build.edition, code, build.scheme)
+    data = search.document(build.edition, code, build.scheme, build.search_settings, terms)
     target = site / search.records_path(code)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(search.script(data), encoding="utf-8")

@@ -9,6 +9,10 @@ from hooks.normalize import Note, Normalizations
 from hooks.strings import Strings
 from hooks.structure import PageSpec, Structure
 from hooks.text import LanguageText
+from hooks.urls import HOME
+
+# The pages besides the text pages, each named by the interface string nav.{key}.
+OTHER_PAGES = (HOME, "glossary", "about")
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,6 @@ class Edition:
     texts: dict[str, LanguageText]
     strings: dict[str, Strings]
     glossaries: dict[str, Glossary]
-    supplied: str  # the supplied text, as read
 
     @property
     def source(self) -> Language:
@@ -55,6 +58,18 @@ class Edition:
             Paragraph(n, words[n], page, tuple(x for x in self.normalizations.notes if x.paragraph == n))
             for n in page.numbers
         ]
+
+    @property
+    def page_keys(self) -> tuple[str, ...]:
+        """Every page, in reading order: home, the text pages, glossary, about."""
+        return (HOME, *self.structure.slugs, "glossary", "about")
+
+    def page_name(self, code: str, key: str) -> str:
+        """A page's name in language ``code`` (navigation, links, search results)."""
+        strings = self.strings[code]
+        if key in OTHER_PAGES:
+            return strings[f"nav.{'home' if key == HOME else key}"]
+        return strings[f"pages.{key}"]
 
     def heading(self, code: str, slug: str) -> str:
         return self.texts[code].headings[slug]

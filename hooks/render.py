@@ -28,7 +28,7 @@ class Context:
     language: Language
     scheme: Scheme
     here: str  # site path of the page being rendered
-    derived: Derived | None = None  # glossary usage and related paragraphs, once per build
+    derived: Derived  # glossary usage, related paragraphs and matchers, once per build
 
     @property
     def strings(self):
@@ -99,8 +99,7 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
     path = ctx.scheme.paragraph(ctx.language.code, para.page.slug, para.number)
     online = ctx.canonical(ctx.scheme.online().paragraph(ctx.language.code, para.page.slug, para.number))
     box = _classed(_el(None, "div", id=f"para-{para.number}"), "a4p-para")
-    number = _classed(_el(box, "span", str(para.number), **APPARATUS), "a4p-para__num")
-    number.set("aria-hidden", "true")
+    _classed(_el(box, "span", str(para.number), **APPARATUS), "a4p-para__num")
     text = _classed(_el(box, "p"), "a4p-para__text")
     _words(ctx, text, para)
     mark = _classed(_el(text, "a", "¶", href=online, **APPARATUS), "a4p-permalink")
@@ -140,12 +139,12 @@ def _mark_terms(ctx: Context, text: ET.Element, number: int) -> None:
                            **APPARATUS), "a4p-tip")
         return [link, tip]
 
-    terms.mark(text, glossary.matcher(ctx.language.word_boundaries), make_mark)
+    terms.mark(text, ctx.derived.matchers[ctx.language.code], make_mark)
 
 
 def _related(ctx: Context, box: ET.Element, number: int) -> None:
     """Up to three related paragraphs elsewhere, derived from shared glossary terms."""
-    others = ctx.derived.related.get(number, ()) if ctx.derived else ()
+    others = ctx.derived.related.get(number, ())
     if not others:
         return
     nav = _classed(_el(box, "nav", **APPARATUS), "a4p-related")
@@ -235,7 +234,7 @@ def home_page(ctx: Context) -> str:
             _el(item, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
             _append_text(item, f" · {_range_label(ctx, spec.first, spec.last)}")
     for key in ("glossary", "about"):
-        _el(_el(more, "li"), "a", ctx.t(f"nav.{key}"), href=ctx.link(ctx.scheme.page(code, key)))
+        _el(_el(more, "li"), "a", ctx.edition.page_name(code, key), href=ctx.link(ctx.scheme.page(code, key)))
     _el(root, "h2", ctx.t("home.cite_title"), id="cite")
     example_spec = ctx.edition.structure.areas[0]
     online = ctx.scheme.online()
@@ -293,13 +292,16 @@ def about_page(ctx: Context) -> str:
     for note in edition.normalizations.notes:
         item = _el(notes, "li", id=f"normalization-{note.id}")
         spec = edition.structure.page_of(note.paragraph)
-        _el(item, "a", ctx.t("labels.paragraph", number=note.paragraph),
-            href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph)))
-        _append_text(item, ": ")
-        ctx.foreign(_classed(_el(item, "span", note.find), "a4p-sic"), source)
-        _append_text(item, " → ")
-        ctx.foreign(_el(item, "span", note.probable), source)
-        _append_text(item, ". " + ctx.t(f"normalizations.{note.id}"))
+        for literal, name, _, _ in string.Formatter().parse(ctx.strings["about.note_item"]):
+            _append_text(item, literal)
+            if name == "paragraph":
+                _el(item, "a", ctx.t("labels.paragraph", number=note.paragraph),
+                    href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph)))
+            elif name in ("found", "probable"):
+                words = _el(item, "span", note.find if name == "found" else note.probable)
+                ctx.foreign(_classed(words, "a4p-sic") if name == "found" else words, source)
+            elif name == "reason":
+                _append_text(item, ctx.t(f"normalizations.{note.id}"))
     _el(root, "h2", ctx.t("about.licence_title"), id="licence")
     _el(root, "p", ctx.t("about.licence_text"))
     return _html(root)
@@ -322,10 +324,8 @@ def not_found_page(ctx: Context) -> str:
     items = _el(root, "ul")
     # A 404 page is served at any depth: its links are root-relative.
     root_path = urlsplit(ctx.scheme.site_url).path or "/"
-    for key, label in [(HOME, ctx.t("nav.home"))] + [
-        (spec.slug, ctx.t(f"pages.{spec.slug}")) for spec in ctx.edition.structure.pages
-    ]:
-        _el(_el(items, "li"), "a", label, href=root_path + ctx.scheme.page(code, key))
+    for key in ctx.edition.page_keys:
+        _el(_el(items, "li"), "a", ctx.edition.page_name(code, key), href=root_path + ctx.scheme.page(code, key))
     return _html(root)
 
 
@@ -336,7 +336,7 @@ def glossary_page(ctx: Context) -> str:
     edition = ctx.edition
     code = ctx.language.code
     glossary = edition.glossaries[code]
-    used = ctx.derived.usage[code] if ctx.derived else {}
+    used = ctx.derived.usage[code]
     root = _classed(_el(None, "div"), "a4p-glossary")
     _el(root, "h1", ctx.t("glossary.title"), id="heading")
     _translation_notice(ctx, root, ctx.scheme.page(edition.source.code, "glossary"))

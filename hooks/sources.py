@@ -126,7 +126,7 @@ def load_edition(layout: Layout) -> Edition:
                               "exactly once")
     table = strings.load_all(
         {lang.code: layout.strings_file(lang.code) for lang in languages},
-        source_code, pages, norms, layout.shown,
+        source_code, pages, norms, layout.shown, layout.shown(layout.structure_file),
     )
     glossaries = {}
     for language in languages:
@@ -136,7 +136,7 @@ def load_edition(layout: Layout) -> Edition:
     for language in languages:
         glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
                             language.word_boundaries, texts[language.code].path)
-    return Edition(pages, norms, languages, texts, table, glossaries, supplied)
+    return Edition(pages, norms, languages, texts, table, glossaries)
 
 
 def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:

@@ -42,12 +42,8 @@ def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
             raise SourceError(path, data.lines[key], f"'{dotted}': {shown}", f"'{dotted}' to be a non-empty string")
 
 
-def structure_path(strings_file: Path) -> Path:
-    return strings_file.parent.parent / "structure.yml"
-
-
 def load_all(files: dict[str, Path], source: str, structure, normalizations,
-             shown: Callable[[Path], Path]) -> dict[str, Strings]:
+             shown: Callable[[Path], Path], structure_shown: Path = Path("source/structure.yml")) -> dict[str, Strings]:
     table: dict[str, Strings] = {}
     lines_of: dict[str, dict] = {}
     for code, path in files.items():
@@ -73,7 +69,7 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
             parent = key.rsplit(".", 1)[0] if "." in key else None
             line = lines_of[code].get(parent, 1) if parent else 1
             if key in named["pages"]:
-                why = f"a name for every page of {shown(structure_path(files[source]))}"
+                why = f"a name for every page of {structure_shown.as_posix()}"
             elif key in named["normalizations"]:
                 why = "a reason for every entry of normalizations.yml"
             elif key in TRANSLATION_KEYS:

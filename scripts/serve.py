@@ -3,8 +3,10 @@
     python scripts/serve.py [--root site] [--port 8000]
 
 A missing path gets the 404 page of its language (``/en/…`` → ``en/404.html``, else the
-root ``404.html``) with status 404, as hosts such as GitHub Pages or Netlify do. No server
-rules beyond that: short links and aliases are plain files.
+root ``404.html``) with status 404. Hosts that serve only a root ``404.html`` (GitHub Pages)
+show the source language's 404 for every missing path; hosts with per-folder 404 pages
+(Netlify, nginx ``error_page`` per location) behave as here. No server rules beyond that:
+short links and aliases are plain files.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import functools
 import http.server
 import sys
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,9 +26,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if code != 404:
             return super().send_error(code, message, explain)
         root = Path(self.directory)
-        first = self.path.lstrip("/").split("/", 1)[0]
+        first = urllib.parse.unquote(self.path.split("?", 1)[0].lstrip("/").split("/", 1)[0])
         page = root / first / "404.html"
-        if not first or not page.is_file():
+        if not first or first.startswith(".") or "\\" in first or not page.is_file():
             page = root / "404.html"
         if not page.is_file():
             return super().send_error(code, message, explain)

@@ -13,7 +13,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.htmltext import Page
+from html.parser import HTMLParser
+
+from tests.htmltext import VOID, Page
 from tests.sourcecopy import misnumber_paragraph_12
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,3 +208,37 @@ def test_footer_carries_the_version_from_the_repository(built_site):
     for page in ("index.html", "en/protection/index.html"):
         labels = Page((built_site / page).read_text(encoding="utf-8")).find("p", **{"class": "a4p-release"})
         assert [label["data-version"] for label in labels] == [described], page
+
+
+class _ForeignText(HTMLParser):
+    """Text whose nearest ``lang`` is not ``zh`` but which holds Han characters."""
+
+    HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.unmarked: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if any(tag in ("script", "style") for tag, _ in self.stack):
+            return
+        lang = next((lang for _, lang in reversed(self.stack) if lang), None)
+        if lang != "zh" and self.HAN.search(data):
+            self.unmarked.append(data.strip()[:40])
+
+
+def test_chinese_inside_english_pages_carries_its_lang(built_site):
+    """CONTRACT.md: text in another language inside a page carries its own lang attribute."""
+    for file in sorted((built_site / "en").rglob("*.html")):
+        checker = _ForeignText()
+        checker.feed(file.read_text(encoding="utf-8"))
+        assert checker.unmarked == [], f"{file.relative_to(built_site)}: {checker.unmarked[:3]}"

@@ -38,7 +38,6 @@ def test_edition_loads(edition):
     # the two editorial notes (normalizations.yml) sit on paragraphs 10 and 16
     noted = {p.number for page in edition.structure.pages for p in edition.paragraphs("zh", page) if p.notes}
     assert noted == {10, 16}
-    assert edition.supplied == (SOURCE / "seed" / "a4p-declaration.zh.txt").read_text(encoding="utf-8")
 
 
 def test_canonical_source_text_is_zh_txt(layout):
