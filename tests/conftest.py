@@ -1,21 +1,23 @@
-"""Shared fixtures: the sources, one strict build of the site, a static server, Chromium."""
+"""Shared fixtures: the sources, one strict build of the site, a static server, the offline bundle.
+
+The browser and its tabs are fixtures of the browser tests only (tests/browser/conftest.py).
+"""
 
 from __future__ import annotations
 
 import shutil
 import threading
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from hooks import sources
-from scripts import build_site, release as releases, serve
+from scripts import build_site, offline, release as releases, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
 
 
 def pytest_addoption(parser):
@@ -62,47 +64,20 @@ def site_server(built_site):
     server.server_close()
 
 
+@dataclass(frozen=True)
+class Bundle:
+    dist: Path  # what `make offline` writes: the zip and SHA256SUMS
+    zip: Path
+    folder: Path  # the zip, unzipped
+    release: releases.Release
+
+
 @pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Requests:
-    """Every request a page made that left the site under test (blocked, and counted)."""
-
-    def __init__(self, allowed_prefix: str):
-        self.allowed_prefix = allowed_prefix
-        self.blocked: list[str] = []
-
-    def route(self, route):
-        url = route.request.url
-        if url.startswith(self.allowed_prefix) or url.startswith("data:") or url.startswith("about:"):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-
-def open_tab(browser, allowed_prefix: str, **options):
-    """A new context and page in it; requests outside ``allowed_prefix`` are blocked and
-    recorded in ``page.outside``. Close the returned context when done."""
-    context = browser.new_context(**options)
-    requests = Requests(allowed_prefix)
-    context.route("**/*", requests.route)
-    tab = context.new_page()
-    tab.outside = requests
-    return context, tab
-
-
-@pytest.fixture
-def page(browser, site_server):
-    """A fresh page; any request to another host is blocked and recorded in ``page.outside``."""
-    context, tab = open_tab(browser, site_server, viewport={"width": 1280, "height": 800})
-    yield tab
-    context.close()
+def bundle(tmp_path_factory) -> Bundle:
+    """The offline bundle (scripts/offline.py), made once per session and unzipped."""
+    where = tmp_path_factory.mktemp("offline")
+    target = offline.make(where / "dist")
+    folder = where / "unzipped"
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(folder)
+    return Bundle(where / "dist", target, folder, releases.release())

@@ -1,7 +1,7 @@
 """The offline bundle (scripts/offline.py, `make offline`), read from the zip and from disk.
 
 The browser side (search, navigation, language switch over file:// with the network cut) is
-tests/browser/test_offline.py, on the same bundle.
+tests/browser/test_offline.py, on the same bundle (the session's ``bundle`` fixture, tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,46 +14,18 @@ import subprocess
 import sys
 import time
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from scripts import offline, release as releases
+from scripts import build_site, offline, release as releases
+from tests.conftest import Bundle
 from tests.htmltext import Page
 from tests.sourcecopy import misnumber_paragraph_12
 
 ROOT = Path(__file__).resolve().parent.parent
-ONLINE = "https://a4p.example.org/"  # site_url in mkdocs.yml
+ONLINE = build_site.site_url(ROOT / "mkdocs.yml")  # where the online edition is published
 REFRESH = re.compile(r"^0; url=(.+)$")
-
-
-@dataclass(frozen=True)
-class Bundle:
-    dist: Path
-    zip: Path
-    folder: Path  # the zip, unzipped
-    release: releases.Release
-
-
-_made: dict[str, Bundle] = {}
-
-
-def make_bundle(where: Path) -> Bundle:
-    dist = where / "dist"
-    target = offline.make(dist)
-    folder = where / "unzipped"
-    with zipfile.ZipFile(target) as archive:
-        archive.extractall(folder)
-    return Bundle(dist, target, folder, releases.release())
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Bundle:
-    """The bundle, made once per session (tests/browser/test_offline.py uses it too)."""
-    if "bundle" not in _made:
-        _made["bundle"] = make_bundle(tmp_path_factory.mktemp("offline"))
-    return _made["bundle"]
 
 
 def git(*args: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 
 from hooks import search
 from hooks.errors import SourceError
+from hooks.glossary import ordered
 from hooks.urls import Scheme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,42 @@ def test_terms_are_listed_after_the_paragraphs(edition):
         "kind": "term", "id": "term-protection-of-civilians", "url": "glossary/#term-protection-of-civilians",
         "label": "保护平民", "page": "术语表", "text": "维和行动保护平民的任务。", "name": "保护平民",
     }
+
+
+@pytest.mark.parametrize("scheme, code, glossary, name", [
+    (ONLINE, "zh", "glossary/", "术语表"),  # nav.glossary in source/i18n/zh.yml
+    (ONLINE, "en", "en/glossary/", "Glossary"),
+    (OFFLINE, "zh", "glossary.html", "术语表"),
+    (OFFLINE, "en", "en/glossary.html", "Glossary"),
+])
+def test_glossary_records_are_the_terms_in_the_glossarys_order(edition, scheme, code, glossary, name):
+    terms = ordered(edition.glossaries[code], edition.language(code).collation)
+    records = search.glossary_records(edition, code, scheme)
+    assert len(records) == len(terms) == len(edition.glossaries[code].terms)  # one record per term
+    assert [r.anchor for r in records] == [f"term-{t.id}" for t in terms]
+    for record, term in zip(records, terms):
+        assert record.kind == "term"
+        assert record.url == f"{glossary}#term-{term.id}"
+        assert record.label == record.name == term.term
+        assert record.page == name
+        assert term.definition in record.words
+        assert all(variant in record.words for variant in term.variants)
+    # and the records file takes them, after the paragraphs
+    assert search.records(edition, code, scheme, records)[-len(records):] == records
+
+
+@pytest.mark.parametrize("code, term, variants, url", [
+    # source/glossary/{code}.yml, protection-of-civilians
+    ("zh", "保护平民", (), "glossary/#term-protection-of-civilians"),
+    ("en", "protection of civilians", ("protecting civilians", "protect civilians"),
+     "en/glossary/#term-protection-of-civilians"),
+])
+def test_glossary_record_of_a_term(edition, code, term, variants, url):
+    [record] = [r for r in search.glossary_records(edition, code, ONLINE)
+                if r.anchor == "term-protection-of-civilians"]
+    assert (record.label, record.name, record.url) == (term, term, url)
+    assert all(variant in record.words for variant in variants)
+    assert record.as_json()["kind"] == "term" and record.as_json()["name"] == term
 
 
 @pytest.mark.parametrize("record, message", [

@@ -1,20 +1,24 @@
-"""Helpers shared by the browser tests of permalinks, short links and the language switch.
+"""Helpers shared by the browser tests: tabs that count what leaves the site, paths, and
+what a paragraph looks like on screen.
 
-Paths follow CONTRACT.md: the source language (zh) at the site root, every other language
-under ``/{lang}/``. The canonical URL of a paragraph is ``site_url`` + its root-relative path
-+ ``#para-N``; ``site_url`` is read from ``mkdocs.yml``, the one place that sets it.
+Paths follow CONTRACT.md: the source language (the edition's first, zh) at the site root,
+every other language under ``/{lang}/``. The languages are read from the edition
+(source/languages.yml), so a language added there is tested without a change here. The
+canonical URL of a paragraph is ``site_url`` + its root-relative path + ``#para-N``;
+``site_url`` is read from ``mkdocs.yml``, the one place that sets it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from hooks import sources
 from scripts import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ["zh", "en"]
+EDITION = sources.load_edition(sources.Layout(ROOT / "source"))  # for parameters, read at collection
+LANGS = [language.code for language in EDITION.languages]
+SOURCE_LANG = EDITION.source.code
 
 
 def site_url() -> str:
@@ -23,7 +27,7 @@ def site_url() -> str:
 
 def prefix(lang: str) -> str:
     """The root-relative folder of a language: '' for the source language, 'en/' for English."""
-    return "" if lang == "zh" else f"{lang}/"
+    return "" if lang == SOURCE_LANG else f"{lang}/"
 
 
 def page_path(lang: str, slug: str) -> str:
@@ -61,24 +65,29 @@ def measure(page, n: int) -> dict:
     return page.evaluate(MEASURE, f"para-{n}")
 
 
+# The element is the :target, its top below the sticky header and on screen.
+IN_VIEW = """(id) => {
+  const t = document.getElementById(id);
+  const h = document.querySelector('.md-header');
+  if (!t || !t.matches(':target')) return false;
+  const top = t.getBoundingClientRect().top;
+  return top >= (h ? h.getBoundingClientRect().bottom : 0) - 1 && top < window.innerHeight;
+}"""
+
+
+def wait_in_view(page, element_id: str) -> None:
+    """Wait until the element ``element_id`` is the :target and its top is on screen, below
+    the sticky header (the browser scrolls to a fragment once the page has laid out)."""
+    page.wait_for_function(IN_VIEW, arg=element_id, timeout=5000)
+
+
 def assert_in_view(page, n: int, whole: bool = True) -> dict:
     """Paragraph N is the :target, below the sticky header and on screen.
 
     ``whole``: the paragraph fits and must be entirely visible; otherwise (a paragraph
     taller than a small viewport) its top must be on screen.
     """
-    # The browser scrolls to the fragment once the page has laid out: wait for it.
-    page.wait_for_function(
-        """(id) => {
-            const t = document.getElementById(id);
-            const h = document.querySelector('.md-header');
-            if (!t || !t.matches(':target')) return false;
-            const top = t.getBoundingClientRect().top;
-            return top >= (h ? h.getBoundingClientRect().bottom : 0) - 1 && top < window.innerHeight;
-        }""",
-        arg=f"para-{n}",
-        timeout=5000,
-    )
+    wait_in_view(page, f"para-{n}")
     m = measure(page, n)
     assert m["isTarget"], f"#para-{n} is not the :target at {page.url}"
     assert m["top"] >= m["header"] - 1, f"#para-{n} is hidden under the sticky header: {m}"
@@ -96,34 +105,58 @@ def assert_highlighted(m: dict) -> None:
     )
 
 
+class Requests:
+    """Every request a tab made that left the site under test (blocked, and counted)."""
+
+    def __init__(self, allowed_prefix: str):
+        self.allowed_prefix = allowed_prefix
+        self.blocked: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        if url.startswith(self.allowed_prefix) or url.startswith("data:") or url.startswith("about:"):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
 class LocalFailures:
-    """Subresources of the site that failed (status >= 400), the page's own document excepted."""
+    """Requests of the site that failed (status >= 400), the tab's own documents excepted:
+    every one fails the test (tests/browser/conftest.py)."""
 
     def __init__(self):
         self.failed: list[str] = []
-        self.sitemaps: list[str] = []
 
     def on_response(self, response):
-        request = response.request
-        if response.status >= 400 and not request.is_navigation_request():
-            # Material's language integration fetches sitemap.xml next to every
-            # <link rel=alternate>: checked on its own in test_site_requests.py.
-            if response.url.endswith("/sitemap.xml"):
-                self.sitemaps.append(f"{response.status} {response.url}")
-            else:
-                self.failed.append(f"{response.status} {response.url}")
+        if response.status >= 400 and not response.request.is_navigation_request():
+            self.failed.append(f"{response.status} {response.url}")
 
 
-@pytest.fixture(autouse=True)
-def stays_home(page):
-    """Every test: no request to any other host, and no broken asset of the site itself."""
+def open_tab(browser, allowed_prefix: str, **options):
+    """A new context (``options``: viewport, touch ...) and a page in it. Requests outside
+    ``allowed_prefix`` are blocked and recorded in ``page.outside``; failed requests of the
+    site in ``page.local_failures``. The autouse fixture ``stays_home`` checks both after
+    each test for every tab a fixture made. Close the returned context when done."""
+    context = browser.new_context(**options)
+    requests = Requests(allowed_prefix)
+    context.route("**/*", requests.route)
     failures = LocalFailures()
-    page.on("response", failures.on_response)
-    page.set_default_timeout(10_000)  # a local static site: a wait this long means it never comes
-    page.local_failures = failures
-    yield page
-    assert page.outside.blocked == [], f"requests to other hosts: {page.outside.blocked}"
-    assert failures.failed == [], f"site resources that failed: {failures.failed}"
+    context.on("response", failures.on_response)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)  # a local static site: a wait this long means it never comes
+    tab.outside = requests
+    tab.local_failures = failures
+    return context, tab
+
+
+def switch_language(page, to: str) -> None:
+    """Open the language menu in the header and choose language ``to``."""
+    menu = page.locator(".md-header .md-select")
+    menu.locator("button").hover()
+    link = menu.locator(f"a.a4p-alternate[hreflang='{to}']")
+    link.wait_for(state="visible")
+    link.click()
 
 
 def arrive(page, expected: str) -> None:

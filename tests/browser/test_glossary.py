@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser._support import page_path
-from tests.conftest import open_tab
-
-expect = pytest.importorskip("playwright.sync_api").expect
+from tests.browser._support import open_tab, page_path
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from tests.browser._support import (
     assert_in_view,
     canonical,
     page_path,
-    stays_home,  # noqa: F401 - autouse fixture: no request leaves the site
+    switch_language,
 )
 
 pytestmark = pytest.mark.browser
@@ -99,15 +99,6 @@ def test_every_permalink_mark_on_every_text_page(page, site_server, edition, lan
             assert m["local"] == f"{local}#para-{n}", f"{spec.slug} #para-{n}"
 
 
-def _switch_language(page, to: str) -> None:
-    """Open Material's language menu in the header and choose language ``to``."""
-    menu = page.locator(".md-header .md-select")
-    menu.locator("button").hover()
-    link = menu.locator(f"a.a4p-alternate[hreflang='{to}']")
-    link.wait_for(state="visible")
-    link.click()
-
-
 SWITCHES = [("en", "zh"), ("zh", "en")]
 
 
@@ -115,7 +106,7 @@ SWITCHES = [("en", "zh"), ("zh", "en")]
 def test_language_switch_keeps_the_paragraph(page, site_server, source, to):
     page.goto(f"{site_server}{page_path(source, 'protection')}#para-10")
     assert_in_view(page, 10)
-    _switch_language(page, to)
+    switch_language(page, to)
     arrive(page, f"{site_server}{page_path(to, 'protection')}#para-10")
     m = assert_in_view(page, 10)
     assert m["lang"] == to
@@ -129,7 +120,7 @@ def test_language_switch_after_clicking_a_permalink_mark(page, site_server, sour
     page.goto(f"{site_server}{page_path(source, 'performance')}")
     page.locator("#para-15 a.a4p-permalink").click()
     page.wait_for_url(f"{site_server}{page_path(source, 'performance')}#para-15")
-    _switch_language(page, to)
+    switch_language(page, to)
     arrive(page, f"{site_server}{page_path(to, 'performance')}#para-15")
     assert_in_view(page, 15)
 
@@ -138,7 +129,7 @@ def test_language_switch_after_clicking_a_permalink_mark(page, site_server, sour
 def test_language_switch_without_fragment(page, site_server, lang):
     to = "en" if lang == "zh" else "zh"
     page.goto(f"{site_server}{page_path(lang, 'protection')}")
-    _switch_language(page, to)
+    switch_language(page, to)
     arrive(page, f"{site_server}{page_path(to, 'protection')}")
     assert page.evaluate("document.documentElement.lang") == to
 

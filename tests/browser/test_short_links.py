@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from hooks.urls import HOME
+
 from tests.browser._support import (
     LANGS,
     assert_highlighted,
@@ -15,7 +17,6 @@ from tests.browser._support import (
     assert_in_view,
     page_path,
     prefix,
-    stays_home,  # noqa: F401 - autouse fixture: no request leaves the site
 )
 
 pytestmark = pytest.mark.browser
@@ -44,7 +45,7 @@ def _not_found_checks(page, edition, lang, response):
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.locator("h1").first.inner_text().strip() == edition.strings[lang]["not_found.title"]
-    # served at any depth, it is still styled (its assets load: see the autouse fixture)
+    # served at any depth, it is still styled (its assets load: see stays_home in conftest.py)
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
 
 
@@ -58,8 +59,8 @@ def test_short_link_past_the_last_paragraph_is_404(page, site_server, edition, l
 def test_404_page_links_lead_to_its_language(page, site_server, edition, lang):
     page.goto(f"{site_server}{prefix(lang)}para/{PARAGRAPHS + 1}/")
     hrefs = page.eval_on_selector_all(".a4p-not-found a", "as => as.map(a => a.href)")
-    expected = [f"{site_server}{prefix(lang)}"] + [f"{site_server}{page_path(lang, s)}"
-                                                   for s in edition.structure.slugs]
+    expected = [f"{site_server}{prefix(lang)}" if key == HOME else f"{site_server}{page_path(lang, key)}"
+                for key in edition.page_keys]
     assert hrefs == expected
     page.locator(".a4p-not-found a").nth(4).click()  # a text page, from a deep 404
     page.wait_for_url(expected[4])
