@@ -175,6 +175,13 @@ def test_alphabetical_order_of_a_hand_made_list():
         "accountability", "African Union", "peacekeeping", "secretariat", "Security Council"]
 
 
+def test_alphabetical_order_files_accented_letters_with_their_base_letter():
+    """French and Spanish terms: É sorts with E, not after z; ties keep a stable order."""
+    terms = ["zone", "État hôte", "élection", "Etat", "acteur", "Ñandú", "nación"]
+    assert [t.term for t in ordered(_glossary(terms), "alphabetical")] == [
+        "acteur", "élection", "Etat", "État hôte", "nación", "Ñandú", "zone"]
+
+
 def test_english_order_is_alphabetical_ignoring_case(edition):
     order = [term.term for term in ordered(edition.glossaries["en"], "alphabetical")]
     assert order == sorted(order, key=str.lower)
