@@ -210,8 +210,8 @@ def test_page_config_gives_each_language_its_own_records(edition):
         assert config["engine"] == "assets/vendor/minisearch/index.js"
         assert (DOCS / config["engine"]).is_file()
     zh, en = (search.page_config(edition, code)["strings"] for code in ("zh", "en"))
-    assert zh.keys() == en.keys() >= {"placeholder", "none", "one", "other", "loading", "unavailable"}
-    assert en["other"] == "{count} matches" and zh["other"] == "找到 {count} 项"
+    assert zh.keys() == en.keys() >= {"placeholder", "none", "count.one", "count.other", "loading", "unavailable"}
+    assert en["count.other"] == "{count} matches" and zh["count.other"] == "找到 {count} 项"
 
 
 def test_records_file_is_a_script_setting_its_language(edition, settings):

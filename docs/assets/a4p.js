@@ -13,15 +13,40 @@
     location.assign(mark.getAttribute("data-local"));
   });
 
-  /* The language switch keeps the place: carry the fragment (#para-N) to the other language. */
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.a4p-alternate");
-    if (!link || !location.hash) {
+  /* The language switch keeps the place: the fragment (#para-N, #term-id) goes with the link
+     to the other language. The links' addresses carry it from the start and follow every change
+     of fragment, so that opening one in a new tab or copying it keeps the place too. */
+  function withHash(link) {
+    var href = link.getAttribute("href");
+    if (href === null) {
       return;
     }
-    var href = link.getAttribute("href").split("#")[0];
-    link.setAttribute("href", href + location.hash);
-  }, true);
+    var bare = href.split("#")[0];
+    var wanted = location.hash && location.hash !== "#" ? bare + location.hash : bare;
+    if (wanted !== href) {
+      link.setAttribute("href", wanted);
+    }
+  }
+  function updateAlternates() {
+    document.querySelectorAll("a.a4p-alternate").forEach(withHash);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", updateAlternates);
+  } else {
+    updateAlternates();
+  }
+  window.addEventListener("hashchange", updateAlternates);
+  window.addEventListener("pageshow", updateAlternates); // back/forward cache
+  /* And at the moment of use, in case the fragment changed without a hashchange event
+     (history.replaceState). Capture phase: before any handler that follows the link. */
+  ["click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var link = event.target.closest && event.target.closest("a.a4p-alternate");
+      if (link) {
+        withHash(link);
+      }
+    }, true);
+  });
 
   /* Glossary tooltips on touch screens: the first tap shows the definition, the second
      follows the link to the glossary. Escape closes an open tooltip. */
@@ -67,11 +92,19 @@
   document.addEventListener("mouseover", undismiss);
   document.addEventListener("focusin", undismiss);
 
-  /* The glossary filter: narrows the entries as one types, offline too. */
+  /* The glossary filter: narrows the entries as one types, offline too. Its status (role=status,
+     a polite live region) stays in the page, so that screen readers follow it: it holds the page's
+     own "no match" text (from the markup, in the page's language) while nothing matches and is
+     empty otherwise. */
   var filter = document.getElementById("a4p-filter");
   if (filter) {
     var entries = Array.prototype.slice.call(document.querySelectorAll(".a4p-entry"));
-    var empty = document.querySelector(".a4p-filter__empty");
+    var status = document.querySelector(".a4p-filter__empty");
+    var noMatch = status ? status.textContent.trim() : "";
+    if (status) {
+      status.textContent = "";
+      status.hidden = false;
+    }
     filter.addEventListener("input", function () {
       var query = filter.value.trim().toLocaleLowerCase();
       var shown = 0;
@@ -80,8 +113,11 @@
         entry.hidden = !match;
         shown += match ? 1 : 0;
       });
-      if (empty) {
-        empty.hidden = shown > 0;
+      if (status) {
+        var text = shown > 0 ? "" : noMatch;
+        if (status.textContent !== text) {
+          status.textContent = text;
+        }
       }
     });
   }

@@ -342,6 +342,7 @@
     this.strings = JSON.parse(form.getAttribute("data-strings") || "{}");
     this.index = null;
     this.loading = null;
+    this.returnTo = null; // what had focus before the box was opened: Escape goes back there
     this.bind();
   }
 
@@ -391,9 +392,19 @@
     return this.loading;
   };
 
+  /* "{count} matches" in the page's language: "none" when nothing is found, otherwise the
+     string of the number's plural category in that language (Intl.PluralRules: "one", "two",
+     "few", "many", "other"...), as "count.<category>", falling back to "count.other". */
   Box.prototype.count = function (n) {
-    var key = n === 0 ? "none" : n === 1 ? "one" : "other";
-    return (this.strings[key] || "").replace("{count}", String(n));
+    var strings = this.strings;
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(this.lang).select(n);
+    } catch (error) {
+      // no Intl, or a language tag it does not know: the "other" form
+    }
+    var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";
+    return text.split("{count}").join(String(n)); // digits as in the rest of the edition
   };
 
   Box.prototype.clear = function () {
@@ -471,7 +482,31 @@
       this.toggle.checked = false;
     }
     this.input.blur();
+    this.returnTo = null;
   };
+
+  /* Escape: close the box and give focus back to what had it before the box was opened, or
+     else to the header's search button where it is shown (small screens), rather than letting
+     focus fall to the page's <body>. */
+  Box.prototype.dismiss = function () {
+    var back = this.returnTo;
+    var button = document.querySelector("label.md-header__button[for='__search']");
+    this.close();
+    if (!focusable(back) && focusable(button)) {
+      if (!button.hasAttribute("tabindex")) {
+        button.setAttribute("tabindex", "-1"); // focusable by script, not in the tab order
+      }
+      back = button;
+    }
+    if (focusable(back)) {
+      back.focus();
+    }
+  };
+
+  function focusable(element) {
+    return !!element && element !== document.body && element.isConnected !== false &&
+      typeof element.focus === "function" && element.getClientRects().length > 0;
+  }
 
   Box.prototype.links = function () {
     return Array.prototype.slice.call(this.list.querySelectorAll("a.a4p-search__result"));
@@ -479,7 +514,11 @@
 
   Box.prototype.bind = function () {
     var self = this;
-    this.input.addEventListener("focus", function () {
+    this.input.addEventListener("focus", function (event) {
+      var from = event.relatedTarget;
+      if (from && from !== document.body && !self.box.contains(from)) {
+        self.returnTo = from;
+      }
       self.open();
       self.load();
     });
@@ -495,6 +534,7 @@
           self.input.focus();
         } else {
           self.input.blur();
+          self.returnTo = null;
         }
       });
     }
@@ -521,7 +561,7 @@
       var at = links.indexOf(document.activeElement);
       if (event.key === "Escape") {
         event.preventDefault();
-        self.close();
+        self.dismiss();
       } else if (event.key === "ArrowDown" && links.length) {
         event.preventDefault();
         links[Math.min(at + 1, links.length - 1)].focus();
