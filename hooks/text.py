@@ -135,7 +135,7 @@ def validate(text: LanguageText, structure: Structure) -> None:
                               f"a line '[{page.slug}] …' before paragraph {page.first}")
         for n in page.numbers:
             if n not in text.paragraphs:
-                raise SourceError(text.path, end, f"{len(text.paragraphs)} paragraphs, the last {len(text.paragraphs)}",
+                raise SourceError(text.path, end, f"{len(text.paragraphs)} paragraphs",
                                   f"{structure.paragraph_count} paragraphs (paragraph {n} is missing)")
             if text.paragraph_page[n] != page.slug:
                 raise SourceError(text.path, text.paragraph_lines[n],

@@ -129,7 +129,7 @@ def test_language_missing_its_last_paragraph(src, code):
     save(src, code, lines)
     # 24 paragraphs (CONTRACT.md) less the last; the file now ends with the [follow-up] heading
     assert error(src, code) == (
-        f"source/text/{code}.txt:{at(lines, '[follow-up]') + 1}: found 23 paragraphs, the last 23; "
+        f"source/text/{code}.txt:{at(lines, '[follow-up]') + 1}: found 23 paragraphs; "
         "expected 24 paragraphs (paragraph 24 is missing)")
 
 
