@@ -95,18 +95,21 @@ def source_language(layout: Layout) -> str:
     return load_languages(layout)[0].code
 
 
-def canonical_source_text(layout: Layout) -> str:
-    """The canonical source-language text: the supplied text replayed through the list."""
+def _replay(layout: Layout) -> tuple[structure.Structure, normalize.Normalizations, str]:
+    """The structure, the normalizations, and the supplied text replayed through them."""
     pages = structure.load(layout.structure_file, layout.shown(layout.structure_file))
     norms = normalize.load(layout.normalizations_file, pages, layout.shown(layout.normalizations_file))
-    supplied = norms.seed.read_text(encoding="utf-8")
-    return normalize.replay(supplied, norms, pages)
+    return pages, norms, normalize.replay(norms.seed.read_text(encoding="utf-8"), norms, pages)
+
+
+def canonical_source_text(layout: Layout) -> str:
+    """The canonical source-language text: the supplied text replayed through the list."""
+    return _replay(layout)[2]
 
 
 def load_edition(layout: Layout) -> Edition:
     """Every source, parsed and cross-checked; the first error stops with file and line."""
-    pages = structure.load(layout.structure_file, layout.shown(layout.structure_file))
-    norms = normalize.load(layout.normalizations_file, pages, layout.shown(layout.normalizations_file))
+    pages, norms, replayed = _replay(layout)
     languages = load_languages(layout)
     source_code = languages[0].code
     texts = {}
@@ -115,8 +118,7 @@ def load_edition(layout: Layout) -> Edition:
         parsed = text.read(path, layout.shown(path))
         text.validate(parsed, pages)
         texts[language.code] = parsed
-    supplied = norms.seed.read_text(encoding="utf-8")
-    expected = text.parse(normalize.replay(supplied, norms, pages), layout.shown(layout.text_file(source_code)))
+    expected = text.parse(replayed, layout.shown(layout.text_file(source_code)))
     _check_is_replay(texts[source_code], expected)
     for note in norms.notes:
         words = texts[source_code].paragraphs[note.paragraph]
