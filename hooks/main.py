@@ -189,8 +189,7 @@ def _write_search_records(build: Build, site: Path) -> None:
     """This language's search records (hooks/search.py), which its pages' search box loads:
     the paragraphs, then the glossary entries."""
     code = build.language.code
-    terms = search.glossary_records(build.edition, code, build.scheme)
-    data = search.document(build.edition, code, build.scheme, build.search_settings, terms)
+    data = search.document(build.edition, code, build.scheme, build.search_settings)
     target = site / search.records_path(code)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(search.script(data), encoding="utf-8")

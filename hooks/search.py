@@ -7,8 +7,7 @@ search therefore only ever sees its own language.
 
 A record is what a result shows and where it leads: the paragraph's number and page name,
 its words, and the site path of its canonical home with ``#para-N``. Glossary entries are
-records too (kind ``term``), listed after the paragraphs; their builder passes them in as
-``extra``. How words become index terms (Han as character bigrams, other words stemmed) is
+records too (kind ``term``), listed after the paragraphs. How words become index terms (Han as character bigrams, other words stemmed) is
 the browser's job, in one place: ``search.js`` tokenizes the records and the queries alike.
 
 Language-specific search settings (a stemmer, stop words) are data, in ``source/search.yml``;
@@ -20,7 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from hooks import yamlsource
 from hooks.errors import SourceError
@@ -59,11 +58,6 @@ class Record:
         return data
 
 
-def term_record(*, anchor: str, name: str, words: str, url: str, page: str) -> Record:
-    """A glossary entry as a record: ``name`` is the term, ``words`` its explanation."""
-    return Record("term", anchor, url, name, page, words, None, name)
-
-
 def glossary_records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
     """Every glossary entry of language ``code``, in the glossary's order: the term (and its
     variants) as the name, the variants and definition as the words."""
@@ -72,9 +66,9 @@ def glossary_records(edition: Edition, code: str, scheme: Scheme) -> list[Record
     strings = edition.strings[code]
     page = scheme.page(code, "glossary")
     return [
-        term_record(anchor=f"term-{term.id}", name=term.term,
-                    words=" · ".join((*term.variants, term.definition)),
-                    url=f"{page}#term-{term.id}", page=strings["nav.glossary"])
+        Record(kind="term", anchor=f"term-{term.id}", url=f"{page}#term-{term.id}", label=term.term,
+               page=strings["nav.glossary"], words=" · ".join((*term.variants, term.definition)),
+               name=term.term)
         for term in ordered(edition.glossaries[code], edition.language(code).collation)
     ]
 
@@ -97,22 +91,9 @@ def paragraph_records(edition: Edition, code: str, scheme: Scheme) -> list[Recor
     return result
 
 
-def records(edition: Edition, code: str, scheme: Scheme, extra: Iterable[Record] = ()) -> list[Record]:
-    """The paragraphs, then the ``extra`` records (glossary terms), checked."""
-    result = paragraph_records(edition, code, scheme)
-    seen = {record.url for record in result}
-    for record in extra:
-        if record.kind not in KINDS[1:]:
-            raise ValueError(f"search record {record.anchor!r}: kind {record.kind!r}; expected one of {KINDS[1:]}")
-        if not record.url.endswith(f"#{record.anchor}"):
-            raise ValueError(f"search record {record.anchor!r}: url {record.url!r} does not end in #{record.anchor}")
-        if record.url in seen:
-            raise ValueError(f"search record {record.anchor!r}: {record.url} is listed twice")
-        if not record.words.strip() or not record.label.strip():
-            raise ValueError(f"search record {record.anchor!r}: no words or no label")
-        seen.add(record.url)
-        result.append(record)
-    return result
+def records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
+    """The paragraphs, then the glossary entries: the order results are listed in."""
+    return paragraph_records(edition, code, scheme) + glossary_records(edition, code, scheme)
 
 
 @dataclass(frozen=True)
@@ -190,15 +171,14 @@ def browser_strings(edition: Edition, code: str) -> dict[str, str]:
             if key.startswith(STRING_PREFIX)}
 
 
-def document(edition: Edition, code: str, scheme: Scheme, settings: Settings,
-             extra: Iterable[Record] = ()) -> dict:
+def document(edition: Edition, code: str, scheme: Scheme, settings: Settings) -> dict:
     """Everything the browser needs for one language's search, besides the page's strings."""
     return {
         "lang": code,
         "stemmer": None if settings.stemmer is None else
         {"script": settings.stemmer.script, "export": settings.stemmer.export},
         "stopwords": list(settings.stopwords),
-        "records": [record.as_json() for record in records(edition, code, scheme, extra)],
+        "records": [record.as_json() for record in records(edition, code, scheme)],
     }
 
 

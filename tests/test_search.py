@@ -83,24 +83,14 @@ def test_record_as_json_is_what_the_browser_reads(edition):
     }
 
 
-# -- extra records (glossary terms) ------------------------------------------------------
+# -- glossary records ---------------------------------------------------------------------
 
 
-def term(anchor="term-protection-of-civilians", url="glossary/#term-protection-of-civilians", **changes):
-    values = dict(anchor=anchor, name="保护平民", words="维和行动保护平民的任务。", url=url, page="术语表")
-    values.update(changes)
-    return search.term_record(**values)
-
-
-def test_terms_are_listed_after_the_paragraphs(edition):
-    extra = [term(), term("term-host-state", "glossary/#term-host-state", name="东道国")]
-    records = search.records(edition, "zh", ONLINE, extra)
-    assert [r.kind for r in records] == ["paragraph"] * 24 + ["term", "term"]
-    assert [r.label for r in records[24:]] == ["保护平民", "东道国"]
-    assert records[24].as_json() == {
-        "kind": "term", "id": "term-protection-of-civilians", "url": "glossary/#term-protection-of-civilians",
-        "label": "保护平民", "page": "术语表", "text": "维和行动保护平民的任务。", "name": "保护平民",
-    }
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_terms_are_listed_after_the_paragraphs(edition, code):
+    kinds = [r.kind for r in search.records(edition, code, ONLINE)]
+    paragraphs, terms = edition.structure.paragraph_count, len(edition.glossaries[code].terms)
+    assert kinds == ["paragraph"] * paragraphs + ["term"] * terms
 
 
 @pytest.mark.parametrize("scheme, code, glossary, name", [
@@ -121,8 +111,8 @@ def test_glossary_records_are_the_terms_in_the_glossarys_order(edition, scheme, 
         assert record.page == name
         assert term.definition in record.words
         assert all(variant in record.words for variant in term.variants)
-    # and the records file takes them, after the paragraphs
-    assert search.records(edition, code, scheme, records)[-len(records):] == records
+    # and the records file lists them after the paragraphs
+    assert search.records(edition, code, scheme)[-len(records):] == records
 
 
 @pytest.mark.parametrize("code, term, variants, url", [
@@ -137,17 +127,6 @@ def test_glossary_record_of_a_term(edition, code, term, variants, url):
     assert (record.label, record.name, record.url) == (term, term, url)
     assert all(variant in record.words for variant in variants)
     assert record.as_json()["kind"] == "term" and record.as_json()["name"] == term
-
-
-@pytest.mark.parametrize("record, message", [
-    (search.Record("paragraph", "para-9", "glossary/#para-9", "x", "y", "z"), "kind 'paragraph'"),
-    (term(url="glossary/#term-host-state"), "does not end in #term-protection-of-civilians"),
-    (term(words=" "), "no words"),
-    (term(anchor="para-9", url="protection/#para-9"), "listed twice"),
-])
-def test_bad_extra_records_are_refused(edition, record, message):
-    with pytest.raises(ValueError, match=re.escape(message)):
-        search.records(edition, "zh", ONLINE, [record])
 
 
 # -- settings (source/search.yml) ----------------------------------------------------------
@@ -225,7 +204,9 @@ def test_records_file_is_a_script_setting_its_language(edition, settings):
     assert loaded["lang"] == "en"
     assert loaded["stemmer"] == {"script": "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js",
                                  "export": "commonjs"}
-    assert [r["n"] for r in loaded["records"]] == list(range(1, 25))
+    count = edition.structure.paragraph_count  # the 24 paragraphs, then the glossary terms
+    assert [r["n"] for r in loaded["records"][:count]] == list(range(1, count + 1))
+    assert {r["kind"] for r in loaded["records"][count:]} == {"term"}
     assert all(r["url"].startswith("en/") for r in loaded["records"])
 
 
