@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit
 
 from hooks import terms
@@ -117,8 +118,9 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
         aside = _classed(_el(box, "aside", id=f"note-{note.id}", **APPARATUS), "a4p-note")
         _el(aside, "strong", ctx.t("labels.editorial_note"))
         _append_text(aside, " ")
-        _formatted(ctx, aside, "labels.note", {"found": note.find, "probable": note.probable},
-                   ctx.edition.source.code)
+        source = ctx.edition.source.code
+        _fill(ctx, aside, "labels.note", {"found": _foreign_span(ctx, note.find, source),
+                                          "probable": _foreign_span(ctx, note.probable, source)})
     return box
 
 
@@ -175,12 +177,21 @@ def _words(ctx: Context, parent: ET.Element, para: Paragraph) -> None:
     _append_text(parent, words[cursor:])
 
 
-def _formatted(ctx: Context, parent: ET.Element, key: str, values: dict[str, str], code: str) -> None:
-    """``key``'s string with each placeholder's value in its own ``lang``-marked span."""
+def _fill(ctx: Context, parent: ET.Element, key: str, fillers: dict[str, Callable[[ET.Element], object]]) -> None:
+    """``key``'s string into ``parent``: its text as text, each ``{placeholder}`` made by
+    its filler (a link, a ``lang``-marked span…), so markup never passes through the string."""
     for literal, name, _, _ in string.Formatter().parse(ctx.strings[key]):
         _append_text(parent, literal)
         if name:
-            ctx.foreign(_el(parent, "span", values[name]), code)
+            fillers[name](parent)
+
+
+def _foreign_span(ctx: Context, text: str, code: str, cls: str | None = None) -> Callable[[ET.Element], object]:
+    def fill(parent: ET.Element) -> None:
+        span = ctx.foreign(_el(parent, "span", text), code)
+        if cls:
+            span.set("class", cls)
+    return fill
 
 
 def _heading(ctx: Context, parent: ET.Element, slug: str) -> ET.Element:
@@ -240,11 +251,8 @@ def home_page(ctx: Context) -> str:
     online = ctx.scheme.online()
     example = ctx.canonical(online.paragraph(code, example_spec.slug, example_spec.first))
     short = ctx.canonical(online.short(code, example_spec.first))
-    cite = _el(root, "p")
-    for literal, name, _, _ in string.Formatter().parse(ctx.strings["home.cite_text"]):
-        _append_text(cite, literal)
-        if name:
-            _el(cite, "code", {"example": example, "short": short}[name])
+    _fill(ctx, _el(root, "p"), "home.cite_text", {"example": lambda p: _el(p, "code", example),
+                                                  "short": lambda p: _el(p, "code", short)})
     return _html(root)
 
 
@@ -292,16 +300,13 @@ def about_page(ctx: Context) -> str:
     for note in edition.normalizations.notes:
         item = _el(notes, "li", id=f"normalization-{note.id}")
         spec = edition.structure.page_of(note.paragraph)
-        for literal, name, _, _ in string.Formatter().parse(ctx.strings["about.note_item"]):
-            _append_text(item, literal)
-            if name == "paragraph":
-                _el(item, "a", ctx.t("labels.paragraph", number=note.paragraph),
-                    href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph)))
-            elif name in ("found", "probable"):
-                words = _el(item, "span", note.find if name == "found" else note.probable)
-                ctx.foreign(_classed(words, "a4p-sic") if name == "found" else words, source)
-            elif name == "reason":
-                _append_text(item, ctx.t(f"normalizations.{note.id}"))
+        target = ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph))
+        _fill(ctx, item, "about.note_item", {
+            "paragraph": lambda p: _el(p, "a", ctx.t("labels.paragraph", number=note.paragraph), href=target),
+            "found": _foreign_span(ctx, note.find, source, "a4p-sic"),
+            "probable": _foreign_span(ctx, note.probable, source),
+            "reason": lambda p: _append_text(p, ctx.t(f"normalizations.{note.id}")),
+        })
     _el(root, "h2", ctx.t("about.licence_title"), id="licence")
     _el(root, "p", ctx.t("about.licence_text"))
     return _html(root)
