@@ -30,7 +30,6 @@ RECORDS_DIR = "assets/search"  # site path of the per-language records files
 ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from npm
 SETTINGS_FILE = "search.yml"  # in source/
 GLOBAL = "a4pSearchData"  # the browser global the records files add their language to
-KINDS = ("paragraph", "term")  # the order results are listed in
 # The interface strings of the search box (source/i18n/{lang}.yml, "search:").
 STRING_PREFIX = "search."
 
@@ -39,7 +38,7 @@ STRING_PREFIX = "search."
 class Record:
     """One search result: a paragraph, or a glossary term."""
 
-    kind: str  # one of KINDS
+    kind: str  # "paragraph" or "term", listed in that order
     anchor: str  # the fragment id at the target: "para-9", "term-protection-of-civilians"
     url: str  # site path of the target page + "#" + anchor
     label: str  # the result's heading: "Paragraph 9", or the term itself
