@@ -343,6 +343,7 @@
     this.index = null;
     this.loading = null;
     this.returnTo = null; // what had focus before the box was opened: Escape goes back there
+    this.openedAt = null; // the address when the box was opened (see stale)
     this.bind();
   }
 
@@ -474,6 +475,7 @@
   Box.prototype.open = function () {
     if (this.toggle && !this.toggle.checked) {
       this.toggle.checked = true;
+      this.openedAt = location.href;
     }
   };
 
@@ -501,6 +503,17 @@
     if (focusable(back)) {
       back.focus();
     }
+  };
+
+  /* Material closes the search 125 ms after every change of the address or of its #target,
+     the page's first one included (bundle: merge(location$, target$).pipe(delay(125))), by
+     clicking the toggle. A reader who opened the box within those 125 ms, after a page load
+     or a jump to a paragraph, would see it shut under their typing. Such a close is stale:
+     the reader is still in the box, at the address where they opened it. A reader's own close
+     (the overlay, the back arrow) takes the focus out of the box first; Escape and following
+     a result close the box through close(), with no event. */
+  Box.prototype.stale = function () {
+    return document.activeElement === this.input && this.openedAt === location.href;
   };
 
   function focusable(element) {
@@ -531,7 +544,10 @@
       // the header's search button (phones) and the overlay (a click beside the box) flip it
       this.toggle.addEventListener("change", function () {
         if (self.toggle.checked) {
+          self.openedAt = location.href;
           self.input.focus();
+        } else if (self.stale()) {
+          self.toggle.checked = true;
         } else {
           self.input.blur();
           self.returnTo = null;

@@ -241,6 +241,48 @@ def test_a_result_on_the_same_page_moves_the_target(page, site_server):
     assert_in_view(page, 9)
 
 
+# Material closes the search 125 ms after every change of the address or its #target, the
+# page's first one included, by clicking the toggle. Count those closes as they happen.
+COUNT_CLOSES = """() => {
+  window.__closes = 0;
+  document.addEventListener('change', (event) => {  // capture: before the box's own listener
+    if (event.target.id === '__search' && !event.target.checked) window.__closes += 1;
+  }, true);
+}"""
+TYPE_NOW = """(query) => {
+  const input = document.querySelector('form[data-a4p-search] input');
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+}"""
+
+
+def test_a_box_opened_right_after_a_jump_stays_open(page, site_server):
+    """A reader who jumps to a paragraph and starts typing at once, before Material's delayed
+    close of that jump arrives: the box stays open under their typing (the race of a CI run)."""
+    page.goto(site_server + "en/protection/")
+    page.evaluate(COUNT_CLOSES)
+    page.evaluate("() => { location.hash = '#para-10'; }")
+    page.evaluate(TYPE_NOW, "protecting")  # in the same task as nothing else: well within 125 ms
+    page.wait_for_function("window.__closes >= 1")  # Material's close has come ...
+    assert page.evaluate("document.getElementById('__search').checked") is True  # ... and gone
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    page.wait_for_function(READY, arg="protecting")
+    page.locator(RESULT).first.click()
+    page.wait_for_url(site_server + "en/protection/#para-9")
+    assert_in_view(page, 9)
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_a_jump_while_the_box_is_open_closes_it(page, site_server):
+    """The other side: when the address changes under an open box, Material's close holds."""
+    page.goto(site_server + "en/protection/")
+    search(page, "protecting")
+    page.evaluate("() => { location.hash = '#para-10'; }")  # the focus stays in the box
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.tagName") != "INPUT"
+
+
 def test_enter_opens_the_first_result_and_escape_closes(page, site_server):
     page.goto(site_server + "en/")
     search(page, "caveats")
@@ -329,6 +371,16 @@ def test_phone_header_button_opens_the_search(page, site_server):
     results = paragraphs(search(page, "caveats"))
     assert [r["n"] for r in results] == [15]
     assert page.locator(RESULT).first.is_visible()
+
+
+def test_phone_back_arrow_closes_the_search(page, site_server):
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(site_server + "en/")
+    page.locator(".md-header label[for=__search]").first.click()
+    search(page, "caveats")
+    page.locator(".md-search__form label.md-search__icon[for=__search]").click()
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.tagName") != "INPUT"
 
 
 # -- the tokenizer and query parser (assets/search.js), run in the page ------------------------
