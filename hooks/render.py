@@ -7,6 +7,7 @@ not the declaration's words carries ``data-apparatus`` (CONTRACT.md, HTML marker
 
 from __future__ import annotations
 
+import json
 import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -350,11 +351,16 @@ def glossary_page(ctx: Context) -> str:
     _el(box, "label", ctx.t("glossary.filter_label"), for_="a4p-filter")
     _el(box, "input", type="search", id="a4p-filter", autocomplete="off",
         placeholder=ctx.t("glossary.filter_placeholder")).set("aria-controls", "a4p-entries")
+    # Under the box, its live status, filled by assets/a4p.js as one types: how many entries
+    # match, in this language's plural forms ("count.<CLDR category>"), or that none does.
+    said = {"none": ctx.t("glossary.no_match")}
+    said.update({key[len("glossary."):]: value for key, value in ctx.strings.items()
+                 if key.startswith("glossary.count.")})
+    status = _classed(_el(root, "p", role="status"), "a4p-filter__status")
+    status.set("data-strings", json.dumps(said, ensure_ascii=False, sort_keys=True))
     entries = _classed(_el(root, "div", id="a4p-entries"), "a4p-entries")
     for term in ordered(glossary, ctx.language.collation):
         _entry(ctx, entries, term, used.get(term.id, []))
-    empty = _classed(_el(root, "p", ctx.t("glossary.no_match"), hidden="hidden"), "a4p-filter__empty")
-    empty.set("role", "status")
     return _html(root)
 
 
@@ -386,7 +392,7 @@ def _entry(ctx: Context, parent: ET.Element, term, numbers: list[int]) -> None:
         dd = _el(details, "dd")
         for index, n in enumerate(numbers):
             if index:
-                _append_text(dd, " ")
+                _append_text(dd, " · ")
             spec = edition.structure.page_of(n)
             link = _el(dd, "a", ctx.t("labels.paragraph", number=n),
                        href=ctx.link(ctx.scheme.paragraph(code, spec.slug, n)))

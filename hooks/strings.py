@@ -3,6 +3,12 @@
 The source language's file sets the keys; every language must have exactly those keys,
 each a non-empty string, plus one name per page, one reason per normalization, and (for a
 translation) the ``translation`` block.
+
+A string that depends on a number is a plural group: a mapping whose keys are CLDR plural
+categories (``count: {one: ..., other: ...}``). Languages differ in the categories they use
+(Chinese only ``other``; English ``one`` and ``other``; Russian also ``few`` and ``many``;
+Arabic all six), so a group needs ``other`` in every language and may have any of the others.
+The page picks the category with ``Intl.PluralRules``, falling back to ``other``.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from hooks import yamlsource
 from hooks.errors import SourceError
 
 TRANSLATION_ONLY = "translation"
+# CLDR's plural categories; every plural group has "other".
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+PLURAL_DEFAULT = "other"
 # Keys a translation must have and the source language does not (the translation notice).
 TRANSLATION_KEYS = ("translation.notice", "translation.original", "translation.original_page")
 
@@ -24,6 +33,23 @@ class Strings(dict):
 
     def format(self, key: str, **values: str) -> str:
         return self[key].format(**values)
+
+
+def plural_groups(strings: Strings) -> set[str]:
+    """The keys of the plural groups: mappings whose keys are all plural categories, with
+    ``other`` among them."""
+    children: dict[str, set[str]] = {}
+    for key in strings:
+        parent, _, last = key.rpartition(".")
+        if parent:
+            children.setdefault(parent, set()).add(last)
+    return {parent for parent, names in children.items()
+            if PLURAL_DEFAULT in names and names <= set(PLURAL_CATEGORIES)}
+
+
+def _plural_parent(key: str, groups: set[str]) -> str | None:
+    parent = key.rpartition(".")[0]
+    return parent if parent in groups else None
 
 
 def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
@@ -56,10 +82,14 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
     # Keys named by the other sources: exactly one per page and one per normalization.
     named = {"pages": {f"pages.{slug}" for slug in structure.slugs},
              "normalizations": {f"normalizations.{entry_id}" for entry_id in normalizations.ids}}
+    groups = plural_groups(table[source])
     required = {k for k in table[source]
-                if not k.startswith(TRANSLATION_ONLY + ".") and k.split(".", 1)[0] not in named}
+                if not k.startswith(TRANSLATION_ONLY + ".") and k.split(".", 1)[0] not in named
+                and not _plural_parent(k, groups)}
+    required |= {f"{group}.{PLURAL_DEFAULT}" for group in groups}
     for keys in named.values():
         required |= keys
+    categories = ", ".join(PLURAL_CATEGORIES[:-1]) + " or " + PLURAL_CATEGORIES[-1]
     for code, strings in table.items():
         path = shown(files[code])
         wanted = set(required)
@@ -74,17 +104,28 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
                 why = "a reason for every entry of normalizations.yml"
             elif key in TRANSLATION_KEYS:
                 why = "the translation notice, which every translation must have"
+            elif _plural_parent(key, groups):
+                why = f"the '{PLURAL_DEFAULT}' form of the plural group '{parent}', which every language must have"
             else:
                 why = f"every key of {shown(files[source])}"
             raise SourceError(path, line, f"no key '{key}'", why)
         for key in sorted(set(strings) - wanted):
+            group = _plural_parent(key, groups)
+            if group and key.rpartition(".")[2] in PLURAL_CATEGORIES:
+                continue  # a plural form this language uses
             section = key.split(".", 1)[0]
-            why = (f"only the keys of {shown(files[source])}" if section not in named
-                   else f"only {section} that the sources name")
+            if group:
+                why = f"a plural category of '{group}': {categories}"
+            elif section not in named:
+                why = f"only the keys of {shown(files[source])}"
+            else:
+                why = f"only {section} that the sources name"
             raise SourceError(path, lines_of[code][key], f"key '{key}'", why)
         for key, value in strings.items():
             names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
-            source_names = {name for _, name, _, _ in string.Formatter().parse(table[source].get(key, value)) if name}
+            group = _plural_parent(key, groups)
+            model = table[source][f"{group}.{PLURAL_DEFAULT}"] if group else table[source].get(key, value)
+            source_names = {name for _, name, _, _ in string.Formatter().parse(model) if name}
             if names != source_names:
                 raise SourceError(path, lines_of[code][key], f"placeholders {sorted(names)} in '{key}'",
                                   f"the placeholders {sorted(source_names)}")

@@ -28,7 +28,10 @@ def error(src: Path) -> str:
 def test_real_strings_load():
     table = load_all(SOURCE)
     assert set(table) == {"zh", "en"}
-    assert set(table["en"]) == set(table["zh"]) | set(strings.TRANSLATION_KEYS)
+    # English has the singular forms Chinese does not (CLDR plural categories)
+    singular = {"search.count.one", "glossary.count.one"}
+    assert set(table["en"]) == set(table["zh"]) | set(strings.TRANSLATION_KEYS) | singular
+    assert strings.plural_groups(table["zh"]) == strings.plural_groups(table["en"]) == {"search.count", "glossary.count"}
     assert {f"pages.{slug}" for slug in STRUCTURE.slugs} <= set(table["zh"])
     assert {f"normalizations.{i}" for i in NORMS.ids} <= set(table["zh"])
     assert table["zh"].format("labels.paragraph", number="4") == "第4段"
@@ -95,3 +98,41 @@ def test_duplicate_key(src):
     edit(en, "  home: Home\n", "  home: Home\n  home: Start\n")
     assert error(src) == (f"source/i18n/en.yml:{line(en, '  home: Start')}: found invalid YAML "
                           "(duplicate key 'home'); expected well-formed YAML")
+
+
+# -- plural groups: forms by CLDR plural category, "other" in every language ------------------
+
+EN_COUNT = '  count:\n    one: "{count} match"\n    other: "{count} matches"\n'
+
+
+def test_a_language_may_use_more_plural_categories_than_the_source(src):
+    """Russian-style: one, few, many and other, where Chinese has only other."""
+    en = src / "i18n" / "en.yml"
+    edit(en, EN_COUNT, EN_COUNT + '    few: "{count} matches (few)"\n    many: "{count} matches (many)"\n')
+    table = load_all(src)
+    assert table["en"]["search.count.few"] == "{count} matches (few)"
+    assert "search.count.few" not in table["zh"]
+
+
+def test_plural_group_without_other(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, EN_COUNT, '  count:\n    one: "{count} match"\n')
+    at = line(en, '    one: "{count} match"') - 1  # the group's own line, under search:
+    assert error(src) == (f"source/i18n/en.yml:{at}: found no key 'search.count.other'; "
+                          "expected the 'other' form of the plural group 'search.count', which every "
+                          "language must have")
+
+
+def test_plural_group_with_a_key_that_is_no_category(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, EN_COUNT, EN_COUNT + '    plenty: "{count} matches"\n')
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '    plenty:')}: found key 'search.count.plenty'; "
+                          "expected a plural category of 'search.count': zero, one, two, few, many or other")
+
+
+def test_plural_form_with_other_placeholders_than_the_source(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, '    one: "{count} match"\n', '    one: "{n} match"\n')
+    at = line(en, '    one: "{n}')
+    assert error(src) == (f"source/i18n/en.yml:{at}: found placeholders ['n'] "
+                          "in 'search.count.one'; expected the placeholders ['count']")

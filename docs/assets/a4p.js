@@ -92,19 +92,30 @@
   document.addEventListener("mouseover", undismiss);
   document.addEventListener("focusin", undismiss);
 
+  /* A string that depends on a number, in the page's language: strings["none"] for 0 when
+     there is one, otherwise the form of the number's CLDR plural category ("count.one",
+     "count.few" ... as Intl.PluralRules picks it), falling back to "count.other"
+     (hooks/strings.py, plural groups). Used by the glossary filter and the search box. */
+  function plural(strings, n, lang) {
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(lang).select(n);
+    } catch (error) {
+      // no Intl, or a language tag it does not know: the "other" form
+    }
+    var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";
+    return text.split("{count}").join(String(n)); // digits as in the rest of the edition
+  }
+  window.a4pPlural = plural;
+
   /* The glossary filter: narrows the entries as one types, offline too. Its status (role=status,
-     a polite live region) stays in the page, so that screen readers follow it: it holds the page's
-     own "no match" text (from the markup, in the page's language) while nothing matches and is
-     empty otherwise. */
+     a polite live region) stays in the page, so that screen readers follow it: while there is a
+     query it says how many terms match, or that none does; otherwise it is empty. */
   var filter = document.getElementById("a4p-filter");
   if (filter) {
     var entries = Array.prototype.slice.call(document.querySelectorAll(".a4p-entry"));
-    var status = document.querySelector(".a4p-filter__empty");
-    var noMatch = status ? status.textContent.trim() : "";
-    if (status) {
-      status.textContent = "";
-      status.hidden = false;
-    }
+    var status = document.querySelector(".a4p-filter__status");
+    var said = status ? JSON.parse(status.getAttribute("data-strings") || "{}") : {};
     filter.addEventListener("input", function () {
       var query = filter.value.trim().toLocaleLowerCase();
       var shown = 0;
@@ -114,7 +125,7 @@
         shown += match ? 1 : 0;
       });
       if (status) {
-        var text = shown > 0 ? "" : noMatch;
+        var text = query ? plural(said, shown, document.documentElement.lang) : "";
         if (status.textContent !== text) {
           status.textContent = text;
         }

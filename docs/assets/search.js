@@ -394,18 +394,9 @@
   };
 
   /* "{count} matches" in the page's language: "none" when nothing is found, otherwise the
-     string of the number's plural category in that language (Intl.PluralRules: "one", "two",
-     "few", "many", "other"...), as "count.<category>", falling back to "count.other". */
+     plural form of the number (assets/a4p.js, plural). */
   Box.prototype.count = function (n) {
-    var strings = this.strings;
-    var category = "other";
-    try {
-      category = new Intl.PluralRules(this.lang).select(n);
-    } catch (error) {
-      // no Intl, or a language tag it does not know: the "other" form
-    }
-    var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";
-    return text.split("{count}").join(String(n)); // digits as in the rest of the edition
+    return window.a4pPlural(this.strings, n, this.lang);
   };
 
   Box.prototype.clear = function () {

@@ -160,6 +160,13 @@ def expected_ids(edition, query: str) -> set[str]:
                    for code in edition.glossaries for form in edition.glossaries[code].terms[term_id].forms)}
 
 
+# What the filter's live status says for n matching terms, as written in source/i18n.
+SAYS = {
+    "zh": lambda n: f"找到 {n} 个术语。",
+    "en": lambda n: f"{n} term matches." if n == 1 else f"{n} terms match.",
+}
+
+
 FILTERS = {
     "zh": [("人", "人权"), ("保护", "保护平民"), ("African", "African Union")],
     "en": [("secu", "security council"), ("peacekeeping", "peacekeeping op"), ("非", "非盟")],
@@ -185,7 +192,7 @@ def test_filter_narrows_as_one_types(page, site_server, edition, code):
         expect(entries).to_have_count(len(narrow))
         assert set(visible_ids(page)) == narrow
         assert narrow and narrow <= wide < set(edition.glossaries[code].terms), (shorter, longer)
-        expect(page.locator(".a4p-filter__empty")).to_be_hidden()
+        expect(page.locator(".a4p-filter__status")).to_have_text(SAYS[code](len(narrow)))
     assert page.outside.blocked == []
 
 
@@ -196,14 +203,16 @@ def test_filter_finds_a_term_exactly(page, site_server, edition, code):
     page.locator("#a4p-filter").press_sequentially(term.upper() if code == "en" else term)
     expect(page.locator(".a4p-entry:not([hidden])")).to_have_count(1)
     assert visible_ids(page) == ["protection-of-civilians"]
+    expect(page.locator(".a4p-filter__status")).to_have_text(SAYS[code](1))
     assert page.outside.blocked == []
 
 
 @pytest.mark.parametrize("code", ["zh", "en"])
 def test_filter_says_when_nothing_matches(page, site_server, edition, code):
     page.goto(f"{site_server}{page_path(code, 'glossary')}")
-    empty = page.locator(".a4p-filter__empty")
-    expect(empty).to_be_hidden()
+    empty = page.locator(".a4p-filter__status")
+    expect(empty).to_be_hidden()  # empty: nothing to say before a query
+    assert page.get_attribute(".a4p-filter__status", "role") == "status"
     box = page.locator("#a4p-filter")
     box.press_sequentially("xqzxqz")
     expect(empty).to_be_visible()
