@@ -6,6 +6,7 @@ lives in one :class:`Build`, made afresh in :func:`on_config`.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,10 @@ from hooks.model import Edition, Language  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 
 PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
+# Theme files the edition never loads: Material's search plugin is off and the edition has its
+# own search (assets/search.js), so nothing asks for its worker or its lunr languages
+# (1.17 MB). The source maps stay: they are what the theme's scripts name for debugging.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
 
 @dataclass
@@ -183,6 +188,8 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
     _write_search_records(build, site)
+    for unused in UNUSED_THEME_FILES:  # every language's build copies the theme's files again
+        shutil.rmtree(site / unused, ignore_errors=True)
 
 
 def _write_search_records(build: Build, site: Path) -> None:

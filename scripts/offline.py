@@ -6,8 +6,9 @@ Writes ``dist/a4p-declaration-<version>-offline.zip`` and ``dist/SHA256SUMS``:
 
 - a second strict build with ``mkdocs.offline.yml`` (the online config with pages as files,
   ``protection.html``), through ``scripts/build_site.py``'s ``build()``;
-- without what nothing in it uses (source maps, Material's search plugin files, sitemaps,
-  the 404 pages a web host serves), plus a short ``README.txt`` and the licences at the top;
+- without what nothing in it uses (source maps, sitemaps, the 404 pages a web host serves;
+  the build itself drops Material's search-plugin files, ``hooks/main.py``), plus a short
+  ``README.txt`` and the licences at the top;
 - deterministic: sorted entries, every timestamp that of the last commit
   (``SOURCE_DATE_EPOCH``), fixed permissions; the same commit gives the same bytes.
 
@@ -45,8 +46,6 @@ ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 # What the built site has and the bundle leaves out, with the reason.
 EXCLUDED = (
     ("*.map", "source maps"),
-    ("assets/javascripts/lunr/*", "Material's search-plugin languages: the edition has its own search"),
-    ("assets/javascripts/workers/*", "Material's search worker: the edition has its own search"),
     ("sitemap.xml", "for crawlers of the online site"),
     ("sitemap.xml.gz", "for crawlers of the online site"),
     ("404.html", "served by a web host for a missing path; a folder on disk has none"),

@@ -242,3 +242,22 @@ def test_chinese_inside_english_pages_carries_its_lang(built_site):
         checker = _ForeignText()
         checker.feed(file.read_text(encoding="utf-8"))
         assert checker.unmarked == [], f"{file.relative_to(built_site)}: {checker.unmarked[:3]}"
+
+
+def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
+    """What the pages load is there, and Material's search-plugin files, which nothing loads
+    (its search is off; hooks/main.py drops them), are not."""
+    named = set()
+    for file in sorted(built_site.rglob("*.html")):
+        page = Page(file.read_text(encoding="utf-8"))
+        base = file.relative_to(built_site).as_posix()
+        refs = [a["src"] for a in page.find("script") if "src" in a]
+        refs += [a["href"] for a in page.find("link") if a.get("rel") == "stylesheet"]
+        for ref in refs:
+            assert "://" not in ref, f"{base} loads {ref} from another host"
+            target = urljoin(base, ref.split("?", 1)[0]).lstrip("/")  # 404 pages: root-relative
+            assert (built_site / target).is_file(), f"{base} names {ref}, which the site lacks"
+            named.add(target)
+    assert "assets/search.js" in named and any(n.startswith("assets/javascripts/bundle.") for n in named)
+    javascripts = built_site / "assets" / "javascripts"
+    assert not (javascripts / "lunr").exists() and not (javascripts / "workers").exists()
