@@ -134,6 +134,10 @@ def make(dist: Path, root: Path = ROOT, config: Path = CONFIG) -> Path:
     target = dist / name
     _replace(target, data)
     _replace(dist / SUMS, f"{digest}  {name}\n".encode("ascii"))
+    # dist/ holds what SHA256SUMS lists: the bundles of earlier versions go
+    for stale in dist.glob(NAME.format(version="*")):
+        if stale != target:
+            stale.unlink()
     return target
 
 

@@ -77,6 +77,16 @@ def test_the_same_commit_gives_the_same_bytes(tmp_path):
     assert (tmp_path / "one" / "SHA256SUMS").read_bytes() == (tmp_path / "two" / "SHA256SUMS").read_bytes()
 
 
+def test_earlier_bundles_leave_dist_and_other_files_stay(tmp_path):
+    """dist/ holds what SHA256SUMS lists: a bundle of an earlier version goes."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "a4p-declaration-0123abc-offline.zip").write_bytes(b"an earlier bundle")
+    (dist / "notes.txt").write_text("not ours", encoding="utf-8")
+    target = offline.make(dist)
+    assert sorted(p.name for p in dist.iterdir()) == sorted([target.name, "SHA256SUMS", "notes.txt"])
+
+
 def test_entries_are_sorted_with_the_commit_time_and_fixed_modes(bundle):
     stamp = time.gmtime(bundle.release.epoch)[:6]
     stamp = stamp[:5] + (stamp[5] // 2 * 2,)  # a zip keeps seconds in steps of two
