@@ -243,63 +243,58 @@ def test_glossary_file_missing(src):
 
 # -- a duplicate term or variant within one language --------------------------------------------
 
+def twice(path: Path, form: str, second: tuple[str, str], first: tuple[str, str]) -> str:
+    """The expected message for ``form`` standing a second time: at the ``(id, key)`` line
+    ``second``, having stood first at the ``(id, key)`` line ``first``."""
+    shown = ZH if path.name == "zh.yml" else EN
+    return (f"{shown}:{key_line(path, *second)}: found '{form}' a second time (in '{second[0]}'; "
+            f"first in '{first[0]}' on line {key_line(path, *first)}); expected {ONCE}")
+
+
 def test_term_equal_to_another_term(src):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "peacekeeping-missions", "term", "维和行动")
-    assert error(src) == (f"{ZH}:{key_line(zh, 'peacekeeping-missions', 'term')}: found '维和行动' a second "
-                          f"time (in 'peacekeeping-missions'; first in 'peacekeeping-operations' on line "
-                          f"{key_line(zh, 'peacekeeping-operations', 'term')}); expected {ONCE}")
+    assert error(src) == twice(zh, "维和行动", ("peacekeeping-missions", "term"), ("peacekeeping-operations", "term"))
 
 
 def test_english_term_equal_to_another_term(src):
     en = src / "glossary" / "en.yml"
     set_key(en, "peacekeeping-missions", "term", "peacekeeping operations")
-    assert error(src) == (f"{EN}:{key_line(en, 'peacekeeping-missions', 'term')}: found 'peacekeeping "
-                          f"operations' a second time (in 'peacekeeping-missions'; first in "
-                          f"'peacekeeping-operations' on line {key_line(en, 'peacekeeping-operations', 'term')}); "
-                          f"expected {ONCE}")
+    assert error(src) == twice(en, "peacekeeping operations", ("peacekeeping-missions", "term"),
+                               ("peacekeeping-operations", "term"))
 
 
 def test_variant_equal_to_an_earlier_term(src):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "peacekeeping-missions", "variants", "[维和行动]")
-    assert error(src) == (f"{ZH}:{key_line(zh, 'peacekeeping-missions', 'variants')}: found '维和行动' a "
-                          f"second time (in 'peacekeeping-missions'; first in 'peacekeeping-operations' on line "
-                          f"{key_line(zh, 'peacekeeping-operations', 'term')}); expected {ONCE}")
+    assert error(src) == twice(zh, "维和行动", ("peacekeeping-missions", "variants"),
+                               ("peacekeeping-operations", "term"))
 
 
 def test_variant_equal_to_a_later_term(src):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "peacekeeping", "variants", "[维和, 维和行动]")
     # peacekeeping comes first in the file: the later term is the second occurrence
-    assert error(src) == (f"{ZH}:{key_line(zh, 'peacekeeping-operations', 'term')}: found '维和行动' a "
-                          f"second time (in 'peacekeeping-operations'; first in 'peacekeeping' on line "
-                          f"{key_line(zh, 'peacekeeping', 'variants')}); expected {ONCE}")
+    assert error(src) == twice(zh, "维和行动", ("peacekeeping-operations", "term"), ("peacekeeping", "variants"))
 
 
 def test_variant_equal_to_another_variant(src):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "european-union", "variants", "[欧盟, 非盟]")
-    assert error(src) == (f"{ZH}:{key_line(zh, 'european-union', 'variants')}: found '非盟' a second time "
-                          f"(in 'european-union'; first in 'african-union' on line "
-                          f"{key_line(zh, 'african-union', 'variants')}); expected {ONCE}")
+    assert error(src) == twice(zh, "非盟", ("european-union", "variants"), ("african-union", "variants"))
 
 
 def test_variant_twice_in_its_list(src):
     en = src / "glossary" / "en.yml"
     set_key(en, "african-union", "variants", "[AU, AU]")
-    variants = key_line(en, "african-union", "variants")
-    assert error(src) == (f"{EN}:{variants}: found 'AU' a second time (in 'african-union'; first in "
-                          f"'african-union' on line {variants}); expected {ONCE}")
+    assert error(src) == twice(en, "AU", ("african-union", "variants"), ("african-union", "variants"))
 
 
 def test_variant_equal_to_its_own_term(src):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "impartiality", "variants", "[中立]")
     # the second occurrence stands on the variants line, the first on the term line
-    assert error(src) == (f"{ZH}:{key_line(zh, 'impartiality', 'variants')}: found '中立' a second time "
-                          f"(in 'impartiality'; first in 'impartiality' on line "
-                          f"{key_line(zh, 'impartiality', 'term')}); expected {ONCE}")
+    assert error(src) == twice(zh, "中立", ("impartiality", "variants"), ("impartiality", "term"))
 
 
 # -- a term that occurs in no paragraph of its language ------------------------------------------
