@@ -353,9 +353,8 @@ def glossary_page(ctx: Context) -> str:
         placeholder=ctx.t("glossary.filter_placeholder")).set("aria-controls", "a4p-entries")
     # Under the box, its live status, filled by assets/a4p.js as one types: how many entries
     # match, in this language's plural forms ("count.<CLDR category>"), or that none does.
-    said = {"none": ctx.t("glossary.no_match")}
-    said.update({key[len("glossary."):]: value for key, value in ctx.strings.items()
-                 if key.startswith("glossary.count.")})
+    forms = ctx.strings.section("glossary.count.")
+    said = {"none": ctx.t("glossary.no_match"), **{f"count.{category}": text for category, text in forms.items()}}
     status = _classed(_el(root, "p", role="status"), "a4p-filter__status")
     status.set("data-strings", json.dumps(said, ensure_ascii=False, sort_keys=True))
     entries = _classed(_el(root, "div", id="a4p-entries"), "a4p-entries")

@@ -166,8 +166,7 @@ def page_config(edition: Edition, code: str) -> dict:
 
 def browser_strings(edition: Edition, code: str) -> dict[str, str]:
     """The ``search.*`` interface strings, without the prefix, for the browser."""
-    return {key[len(STRING_PREFIX):]: value for key, value in sorted(edition.strings[code].items())
-            if key.startswith(STRING_PREFIX)}
+    return edition.strings[code].section(STRING_PREFIX)
 
 
 def document(edition: Edition, code: str, scheme: Scheme, settings: Settings) -> dict:

@@ -34,6 +34,11 @@ class Strings(dict):
     def format(self, key: str, **values: str) -> str:
         return self[key].format(**values)
 
+    def section(self, prefix: str) -> dict[str, str]:
+        """The strings under ``prefix`` (``"search."``), keyed without it, in key order: what a
+        page's script gets (``"count.other"``, ``"none"`` ...)."""
+        return {key[len(prefix):]: value for key, value in sorted(self.items()) if key.startswith(prefix)}
+
 
 def plural_groups(strings: Strings) -> set[str]:
     """The keys of the plural groups: mappings whose keys are all plural categories, with
