@@ -18,12 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import redirects, render, sources  # noqa: E402
+from hooks import redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks.crosslinks import Derived  # noqa: E402
+from hooks.elements import Context  # noqa: E402
+from hooks.page_about import about_page  # noqa: E402
+from hooks.page_glossary import glossary_page  # noqa: E402
+from hooks.page_home import home_page  # noqa: E402
+from hooks.page_not_found import not_found_page  # noqa: E402
+from hooks.page_text import text_page  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
-from hooks.urls import HOME, Scheme  # noqa: E402
+from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme, relative  # noqa: E402
 
 PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
@@ -40,8 +46,8 @@ class Build:
     derived: Derived
     search_settings: search.Settings
 
-    def context(self, here: str) -> render.Context:
-        return render.Context(self.edition, self.language, self.scheme, here, self.derived)
+    def context(self, here: str) -> Context:
+        return Context(self.edition, self.language, self.scheme, here, self.derived)
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
@@ -80,7 +86,7 @@ def on_config(config):
     ctx = _build.context("404.html")
     config.extra["a4p"] = {
         "strings": dict(strings),
-        "not_found": render.not_found_page(ctx),
+        "not_found": not_found_page(ctx),
         "search": search.page_config(edition, code),
     }
     return config
@@ -127,13 +133,13 @@ def on_page_content(html, page, config, files):
     key = _key(page)
     ctx = build.context(build.scheme.page(build.language.code, key))
     if key == HOME:
-        body = render.home_page(ctx)
-    elif key == "about":
-        body = render.about_page(ctx)
-    elif key == "glossary":
-        body = render.glossary_page(ctx)
+        body = home_page(ctx)
+    elif key == ABOUT:
+        body = about_page(ctx)
+    elif key == GLOSSARY:
+        body = glossary_page(ctx)
     else:
-        body = render.text_page(ctx, key)
+        body = text_page(ctx, key)
     if PLACEHOLDER not in html:
         raise PluginError(f"docs/{key}.md: the stub's placeholder was lost in Markdown")
     return html.replace(f"<p>{PLACEHOLDER}</p>", body)
@@ -148,7 +154,7 @@ def on_page_context(context, page, config, nav):
             "code": lang.code,
             "name": lang.name,
             "dir": lang.dir,
-            "href": render.relative(here, build.scheme.page(lang.code, key)),
+            "href": relative(here, build.scheme.page(lang.code, key)),
             "current": lang.code == build.language.code,
         }
         for lang in build.edition.languages

@@ -9,10 +9,10 @@ from hooks.normalize import Note, Normalizations
 from hooks.strings import Strings
 from hooks.structure import PageSpec, Structure
 from hooks.text import LanguageText
-from hooks.urls import HOME
+from hooks.urls import ABOUT, GLOSSARY, HOME
 
 # The pages besides the text pages, each named by the interface string nav.{key}.
-OTHER_PAGES = (HOME, "glossary", "about")
+OTHER_PAGES = (HOME, GLOSSARY, ABOUT)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Edition:
     @property
     def page_keys(self) -> tuple[str, ...]:
         """Every page, in reading order: home, the text pages, glossary, about."""
-        return (HOME, *self.structure.slugs, "glossary", "about")
+        return (HOME, *self.structure.slugs, GLOSSARY, ABOUT)
 
     def page_name(self, code: str, key: str) -> str:
         """A page's name in language ``code`` (navigation, links, search results)."""

@@ -10,7 +10,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-HOME = "index"  # the key of the home page among the page keys
+# The keys of the pages besides the ten text pages (whose keys are their slugs): the one
+# place that names them. A key is also the page's file in docs/ and its path in the URL.
+HOME = "index"  # the home page, at the language's root
+GLOSSARY = "glossary"
+ABOUT = "about"
 
 
 @dataclass(frozen=True)

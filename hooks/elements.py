@@ -1,0 +1,124 @@
+"""Small HTML helpers shared by the page modules (``hooks/page_*.py``).
+
+HTML is built with ``xml.etree`` and serialized once: text from ``source/`` is always an
+element's text or an attribute value, so it is escaped wherever it lands. Everything inside a
+paragraph element that is not the declaration's words carries ``data-apparatus`` (CONTRACT.md,
+HTML markers).
+"""
+
+from __future__ import annotations
+
+import string
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Callable
+
+from hooks.crosslinks import Derived
+from hooks.model import Edition, Language
+from hooks.urls import Scheme, relative
+
+APPARATUS = {"data-apparatus": ""}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every fragment needs: the model, the language, the URL scheme and where it is."""
+
+    edition: Edition
+    language: Language
+    scheme: Scheme
+    here: str  # site path of the page being rendered
+    derived: Derived  # glossary usage, related paragraphs and matchers, once per build
+
+    @property
+    def strings(self):
+        return self.edition.strings[self.language.code]
+
+    def t(self, key: str, **values) -> str:
+        return self.strings.format(key, **{k: str(v) for k, v in values.items()})
+
+    def link(self, path: str) -> str:
+        return relative(self.here, path)
+
+    def canonical(self, path: str) -> str:
+        return self.scheme.online().canonical(path)
+
+    def foreign(self, element: ET.Element, code: str) -> ET.Element:
+        """Mark ``element`` as being in language ``code`` when that is not the page's."""
+        if code != self.language.code:
+            element.set("lang", code)
+            direction = self.edition.language(code).dir
+            if direction != self.language.dir:
+                element.set("dir", direction)
+        return element
+
+
+def el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A new element (under ``parent`` if given); ``for_`` and ``aria_label`` name ``for`` and
+    ``aria-label``."""
+    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+    node = ET.Element(tag, attrs) if parent is None else ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def classed(node: ET.Element, cls: str) -> ET.Element:
+    node.set("class", cls)
+    return node
+
+
+def append_text(node: ET.Element, text: str) -> None:
+    """Append ``text`` after the last child of ``node`` (or as its text)."""
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + text
+    else:
+        node.text = (node.text or "") + text
+
+
+def to_html(node: ET.Element) -> str:
+    return ET.tostring(node, encoding="unicode", method="html")
+
+
+def isolated(parent: ET.Element | None, text: str, tag: str = "bdi", **attrs: str) -> ET.Element:
+    """``text`` that must keep its own direction inside text of either direction (a number, a
+    URL, a Latin abbreviation in Arabic): ``<bdi>``, or ``tag`` with ``dir="ltr"``. Harmless in
+    left-to-right pages, so used in every language."""
+    if tag == "bdi":
+        return el(parent, "bdi", text, **attrs)
+    return el(parent, tag, text, dir="ltr", **attrs)
+
+
+def range_label(ctx: Context, first: int, last: int) -> str:
+    if first == last:
+        return ctx.t("labels.paragraph", number=first)
+    return ctx.t("labels.paragraphs", first=first, last=last)
+
+
+def translation_notice(ctx: Context, parent: ET.Element, original_path: str) -> None:
+    """In a translation: says so, with a link to the page in the source language."""
+    if ctx.language.is_source:
+        return
+    aside = classed(el(parent, "aside", role="note"), "a4p-translation-notice")
+    el(aside, "span", ctx.t("translation.notice"))
+    append_text(aside, " ")
+    source = ctx.edition.source
+    el(aside, "a", ctx.t("translation.original_page"), href=ctx.link(original_path), hreflang=source.code)
+
+
+def fill(ctx: Context, parent: ET.Element, key: str, fillers: dict[str, Callable[[ET.Element], object]]) -> None:
+    """``key``'s string into ``parent``: its text as text, each ``{placeholder}`` made by
+    its filler (a link, a ``lang``-marked span…), so markup never passes through the string."""
+    for literal, name, _, _ in string.Formatter().parse(ctx.strings[key]):
+        append_text(parent, literal)
+        if name:
+            fillers[name](parent)
+
+
+def foreign_span(ctx: Context, text: str, code: str, cls: str | None = None) -> Callable[[ET.Element], object]:
+    """A filler for :func:`fill`: ``text`` in language ``code``, marked as such."""
+    def make(parent: ET.Element) -> None:
+        span = ctx.foreign(el(parent, "span", text), code)
+        if cls:
+            span.set("class", cls)
+    return make

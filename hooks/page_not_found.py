@@ -1,0 +1,19 @@
+"""The 404 page of one language: served at any depth, so its links are root-relative."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from hooks.elements import Context, classed, el, to_html
+
+
+def not_found_page(ctx: Context) -> str:
+    code = ctx.language.code
+    root = classed(el(None, "div"), "a4p-not-found")
+    el(root, "h1", ctx.t("not_found.title"), id="heading")
+    el(root, "p", ctx.t("not_found.text"))
+    items = el(root, "ul")
+    root_path = urlsplit(ctx.scheme.site_url).path or "/"
+    for key in ctx.edition.page_keys:
+        el(el(items, "li"), "a", ctx.edition.page_name(code, key), href=root_path + ctx.scheme.page(code, key))
+    return to_html(root)

@@ -1,0 +1,125 @@
+"""The ten text pages: heading, translation notice, and each paragraph with its apparatus."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hooks import terms
+from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
+                            range_label, to_html, translation_notice)
+from hooks.model import Paragraph
+from hooks.urls import GLOSSARY
+
+
+def text_page(ctx: Context, slug: str) -> str:
+    spec = ctx.edition.structure.page(slug)
+    root = classed(el(None, "div"), "a4p-text-page")
+    kicker = classed(el(root, "p"), "a4p-kicker")
+    parts = []
+    if spec.area:
+        parts.append(ctx.t("labels.area"))
+    parts += [ctx.t(f"pages.{slug}"), range_label(ctx, spec.first, spec.last)]
+    for index, part in enumerate(parts):
+        if index:
+            append_text(kicker, " · ")
+        el(kicker, "span", part)
+    _heading(ctx, root, slug)
+    translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
+    body = classed(el(root, "section"), "a4p-paragraphs")
+    for para in ctx.edition.paragraphs(ctx.language.code, spec):
+        body.append(paragraph(ctx, para))
+    return to_html(root)
+
+
+def _heading(ctx: Context, parent: ET.Element, slug: str) -> ET.Element:
+    spec = ctx.edition.structure.page(slug)
+    h1 = el(parent, "h1", ctx.edition.heading(ctx.language.code, slug), id="heading")
+    if spec.editorial_heading:
+        badge = classed(el(h1, "span", ctx.t("labels.editorial_heading")), "a4p-editorial")
+        badge.set("title", ctx.t("labels.editorial_heading_hint"))
+        h1.text += " "
+    return h1
+
+
+def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
+    """One paragraph: ``id="para-N"``, its words, and apparatus marked as such."""
+    path = ctx.scheme.paragraph(ctx.language.code, para.page.slug, para.number)
+    online = ctx.canonical(ctx.scheme.online().paragraph(ctx.language.code, para.page.slug, para.number))
+    box = classed(el(None, "div", id=f"para-{para.number}"), "a4p-para")
+    # the number and the ¶ mark keep their own direction beside right-to-left words
+    isolated(classed(el(box, "span", **APPARATUS), "a4p-para__num"), str(para.number))
+    text = classed(el(box, "p"), "a4p-para__text")
+    _words(ctx, text, para)
+    mark = classed(el(text, "a", href=online, **APPARATUS), "a4p-permalink")
+    isolated(mark, "¶")
+    mark.set("aria-label", ctx.t("labels.permalink", number=para.number))
+    mark.set("data-local", ctx.link(path))
+    if not ctx.language.is_source:
+        source = ctx.edition.source
+        original = ctx.scheme.paragraph(source.code, para.page.slug, para.number)
+        link = classed(el(text, "a", ctx.t("translation.original"), href=ctx.link(original),
+                          hreflang=source.code, **APPARATUS), "a4p-para__original")
+        ctx.foreign(link, source.code)
+    _mark_terms(ctx, text, para.number)
+    _related(ctx, box, para.number)
+    for note in para.notes:
+        aside = classed(el(box, "aside", id=f"note-{note.id}", **APPARATUS), "a4p-note")
+        el(aside, "strong", ctx.t("labels.editorial_note"))
+        append_text(aside, " ")
+        source = ctx.edition.source.code
+        fill(ctx, aside, "labels.note", {"found": foreign_span(ctx, note.find, source),
+                                         "probable": foreign_span(ctx, note.probable, source)})
+    return box
+
+
+def _mark_terms(ctx: Context, text: ET.Element, number: int) -> None:
+    """Glossary terms in the words: a link to the entry plus a tooltip (apparatus)."""
+    glossary = ctx.edition.glossaries[ctx.language.code]
+    glossary_page = ctx.scheme.page(ctx.language.code, GLOSSARY)
+    count = 0
+
+    def make_mark(match: terms.Match) -> list[ET.Element]:
+        nonlocal count
+        count += 1
+        tip_id = f"tip-{number}-{count}"
+        link = classed(el(None, "a", match.form, href=ctx.link(f"{glossary_page}#term-{match.term_id}")),
+                       "a4p-term")
+        link.set("aria-describedby", tip_id)
+        tip = classed(el(None, "span", glossary.terms[match.term_id].definition, id=tip_id, role="tooltip",
+                         **APPARATUS), "a4p-tip")
+        return [link, tip]
+
+    terms.mark(text, ctx.derived.matchers[ctx.language.code], make_mark)
+
+
+def _related(ctx: Context, box: ET.Element, number: int) -> None:
+    """Up to three related paragraphs elsewhere, derived from shared glossary terms."""
+    others = ctx.derived.related.get(number, ())
+    if not others:
+        return
+    nav = classed(el(box, "nav", **APPARATUS), "a4p-related")
+    nav.set("aria-label", ctx.t("labels.related"))
+    el(nav, "span", ctx.t("labels.related"))
+    for other in others:
+        append_text(nav, " ")
+        spec = ctx.edition.structure.page_of(other)
+        link = el(nav, "a", ctx.t("labels.paragraph", number=other),
+                  href=ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, other)))
+        link.set("title", ctx.t(f"pages.{spec.slug}"))
+
+
+def _words(ctx: Context, parent: ET.Element, para: Paragraph) -> None:
+    """The words; in the source language a suspected typo is marked where it stands."""
+    words = para.words
+    if not ctx.language.is_source or not para.notes:
+        parent.text = words
+        return
+    cursor = 0
+    for note in sorted(para.notes, key=lambda n: words.index(n.find)):
+        start = words.index(note.find)
+        append_text(parent, words[cursor:start])
+        classed(el(parent, "span", note.find), "a4p-sic")
+        ref = el(parent, "sup", **APPARATUS)
+        el(ref, "a", "*", href=f"#note-{note.id}").set("aria-label", ctx.t("labels.editorial_note"))
+        cursor = start + len(note.find)
+    append_text(parent, words[cursor:])
