@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from hooks.model import Edition
-from hooks.urls import HOME, Scheme, relative
+from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme, relative
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     source = edition.source.code
     strings = edition.strings[source]
     alias = f"{source}/"
-    keys = [(HOME, strings["nav.home"]), ("glossary", strings["nav.glossary"]), ("about", strings["nav.about"])] + [
+    keys = [(HOME, strings["nav.home"]), (GLOSSARY, strings["nav.glossary"]), (ABOUT, strings["nav.about"])] + [
         (slug, strings[f"pages.{slug}"]) for slug in edition.structure.slugs
     ]
     online = scheme.online()
