@@ -55,4 +55,4 @@ bench:
 	@echo "make bench arrives with its own issue: there is no benchmark yet" >&2; exit 1
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site .site.* dist .pytest_cache
