@@ -12,26 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import redirects, sources  # noqa: E402
+from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks.crosslinks import Derived  # noqa: E402
 from hooks.elements import Context  # noqa: E402
-from hooks.page_about import about_page  # noqa: E402
-from hooks.page_glossary import glossary_page  # noqa: E402
-from hooks.page_home import home_page  # noqa: E402
-from hooks.page_not_found import not_found_page  # noqa: E402
-from hooks.page_text import text_page  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
-from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme, relative  # noqa: E402
+from hooks.page_not_found import not_found_page  # noqa: E402
+from hooks.urls import Scheme, relative  # noqa: E402
 
-PLACEHOLDER = "A4P-BODY-PLACEHOLDER"
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
 # own search (assets/search.js), so nothing asks for its worker or its lunr languages
 # (1.17 MB). The source maps stay: they are what the theme's scripts name for debugging.
@@ -105,49 +100,81 @@ def _check_i18n(config, edition: Edition) -> None:
             "as in source/languages.yml, in the same order")
 
 
-def on_files(files, config):
-    known = {f"{key}.md" for key in _current().edition.page_keys}
-    pages = {file.src_uri for file in files.documentation_pages()}
-    for name in sorted(pages - known):
-        raise PluginError(f"docs/{name}: found unknown slug '{name[:-3]}'; expected one of "
-                          f"{', '.join(sorted(k[:-3] for k in known))}")
-    for name in sorted(known - pages):
-        raise PluginError(f"docs/: found no docs/{name}; expected a stub for every page of source/structure.yml")
+def _codes(build: Build) -> tuple[str, ...]:
+    return tuple(lang.code for lang in build.edition.languages)
+
+
+# Before mkdocs-static-i18n (priority -100) picks each page's file for the language: the names
+# in docs/ are checked with their language suffixes taken off (hooks/pages.py).
+@event_priority(0)
+def _check_names(files, config):
+    build = _current()
+    found = {file.src_uri for file in files.documentation_pages()}
+    try:
+        pages.check_files(found, build.edition.page_keys, _codes(build))
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
     return files
 
 
-def _key(page) -> str:
-    return page.file.src_uri[: -len(".md")]
+@event_priority(-110)
+def _check_chosen_files(files, config):
+    """After the plugin: each prose page comes from this language's own file (the plugin would
+    fall back to the source language's silently)."""
+    build = _current()
+    code = build.language.code
+    for file in files.documentation_pages():
+        key = _key(file.src_uri)
+        if pages.is_prose(key) and file.src_uri != pages.docs_name(key, code):
+            raise PluginError(f"docs/{pages.docs_name(key, code)}: found {file.src_uri} used for language "
+                              f"'{code}'; expected the page's own file in every language")
+    return files
+
+
+on_files = CombinedEvent(_check_names, _check_chosen_files)
+
+
+def _key(src_uri: str) -> str:
+    return pages.key_of(src_uri, _codes(_current()))
+
+
+def _shown(page) -> Path:
+    return pages.DOCS / page.file.src_uri
 
 
 def on_page_markdown(markdown, page, config, files):
     build = _current()
-    key = _key(page)
+    key = _key(page.file.src_uri)
     page.meta["title"] = build.edition.page_name(build.language.code, key)
     page.meta.setdefault("hide", []).append("toc")
-    return PLACEHOLDER
+    # the file as written (MkDocs has taken front matter off ``markdown``): lines as in the file
+    written = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    try:
+        pages.check_source(key, written, _shown(page))
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
+    # a generated page gives Markdown nothing; its body is rendered whole in on_page_content
+    return prose.without_comments(markdown) if pages.is_prose(key) else ""
 
 
 def on_page_content(html, page, config, files):
     build = _current()
-    key = _key(page)
+    key = _key(page.file.src_uri)
     ctx = build.context(build.scheme.page(build.language.code, key))
-    if key == HOME:
-        body = home_page(ctx)
-    elif key == ABOUT:
-        body = about_page(ctx)
-    elif key == GLOSSARY:
-        body = glossary_page(ctx)
-    else:
-        body = text_page(ctx, key)
-    if PLACEHOLDER not in html:
-        raise PluginError(f"docs/{key}.md: the stub's placeholder was lost in Markdown")
-    return html.replace(f"<p>{PLACEHOLDER}</p>", body)
+    if not pages.is_prose(key):
+        if html.strip():
+            raise PluginError(f"{_shown(page)}: found Markdown output {html.strip()[:60]!r}; expected none "
+                              "(the page is rendered from source/)")
+        return pages.generated_page(ctx, key)
+    try:
+        return pages.prose_page(ctx, key, html, _shown(page))
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_context(context, page, config, nav):
     build = _current()
-    key = _key(page)
+    key = _key(page.file.src_uri)
     here = build.scheme.page(build.language.code, key)
     context["a4p_alternates"] = [
         {
@@ -166,20 +193,17 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_template(output, template_name, config):
-    """Each language's 404 page goes to its own folder (i18n writes them all to the root)."""
+    """Each language's 404 page, rendered in its own build, goes to its own folder. MkDocs
+    would write every language's to the site root: a translation's is written here, and the
+    empty output returned tells MkDocs to write nothing, so the root holds the source
+    language's whichever language builds first."""
     build = _current()
     if template_name != "404.html" or build.language.is_source:
         return output
-    site = Path(config.site_dir)
-    target = site / build.scheme.prefix(build.language.code) / "404.html"
+    target = Path(config.site_dir) / build.scheme.prefix(build.language.code) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    root_page = site / "404.html"
-    # keep the source language's 404, written earlier in this process, at the root
-    if not root_page.exists():
-        raise PluginError(f"{root_page}: the source language's 404 page is missing; expected the "
-                          "source language to be built first (the i18n plugin's default language)")
-    return root_page.read_text(encoding="utf-8")
+    return ""
 
 
 def on_post_build(config):

@@ -1,26 +1,34 @@
-"""The About page: the edition's source, its normalizations and editorial notes, the licence."""
+"""The About page: its title, then the prose of ``docs/about.{lang}.md`` with its generated
+parts: the table of normalizations and the list of editorial notes."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, fill, foreign_span, to_html, translation_notice
+from hooks.elements import Context, append_text, classed, el, fill, foreign_span, translation_notice
 from hooks.urls import ABOUT
 
+ROOT_CLASS = "a4p-about"
+MARKERS = ("normalizations", "notes")
+COLUMNS = ("kind", "where", "original", "result", "reason")
 
-def about_page(ctx: Context) -> str:
+
+def head(ctx: Context, root: ET.Element) -> None:
+    el(root, "h1", ctx.t("about.title"), id="heading")
+    translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, ABOUT))
+
+
+def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    return {"normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)]}
+
+
+def _normalizations(ctx: Context) -> ET.Element:
     edition = ctx.edition
     source = edition.source.code
-    root = classed(el(None, "div"), "a4p-about")
-    el(root, "h1", ctx.t("about.title"), id="heading")
-    translation_notice(ctx, root, ctx.scheme.page(source, ABOUT))
-    el(root, "p", ctx.t("about.intro"))
-    el(root, "h2", ctx.t("about.normalizations_title"), id="normalizations")
-    el(root, "p", ctx.t("about.normalizations_intro"))
-    table = classed(el(root, "table"), "a4p-normalizations")
-    head = el(el(table, "thead"), "tr")
-    for key in ("kind", "where", "original", "result", "reason"):
-        el(head, "th", ctx.t(f"about.column_{key}"), scope="col")
+    table = classed(el(None, "table"), "a4p-normalizations")
+    head_row = el(el(table, "thead"), "tr")
+    for key in COLUMNS:
+        el(head_row, "th", ctx.t(f"about.column_{key}"), scope="col")
     body = el(table, "tbody")
     for entry in edition.normalizations.entries:
         row = el(body, "tr", id=f"normalization-{entry.id}")
@@ -36,22 +44,24 @@ def about_page(ctx: Context) -> str:
         _shown_text(ctx, el(row, "td"), entry.find, source)
         _shown_text(ctx, el(row, "td"), entry.replace, source)
         el(row, "td", ctx.t(f"normalizations.{entry.id}"))
-    el(root, "h2", ctx.t("about.notes_title"), id="notes")
-    el(root, "p", ctx.t("about.notes_intro"))
-    notes = el(root, "ul")
+    return table
+
+
+def _notes(ctx: Context) -> ET.Element:
+    edition = ctx.edition
+    source = edition.source.code
+    notes = classed(el(None, "ul"), "a4p-notes")
     for note in edition.normalizations.notes:
         item = el(notes, "li", id=f"normalization-{note.id}")
         spec = edition.structure.page_of(note.paragraph)
         target = ctx.link(ctx.scheme.paragraph(ctx.language.code, spec.slug, note.paragraph))
         fill(ctx, item, "about.note_item", {
-            "paragraph": lambda p: el(p, "a", ctx.t("labels.paragraph", number=note.paragraph), href=target),
+            "paragraph": lambda p, n=note.paragraph, t=target: el(p, "a", ctx.t("labels.paragraph", number=n), href=t),
             "found": foreign_span(ctx, note.find, source, "a4p-sic"),
             "probable": foreign_span(ctx, note.probable, source),
-            "reason": lambda p: append_text(p, ctx.t(f"normalizations.{note.id}")),
+            "reason": lambda p, i=note.id: append_text(p, ctx.t(f"normalizations.{i}")),
         })
-    el(root, "h2", ctx.t("about.licence_title"), id="licence")
-    el(root, "p", ctx.t("about.licence_text"))
-    return to_html(root)
+    return notes
 
 
 def _shown_text(ctx: Context, cell: ET.Element, value: str, code: str) -> None:

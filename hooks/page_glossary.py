@@ -1,25 +1,34 @@
-"""The glossary and term index: every entry with its uses, filterable as one types."""
+"""The glossary: its title, then the prose of ``docs/glossary.{lang}.md`` with its generated part,
+the entries with their uses, filterable as one types."""
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, to_html, translation_notice
+from hooks.elements import Context, append_text, classed, el, translation_notice
 from hooks.glossary import ordered
 from hooks.urls import GLOSSARY
 
+ROOT_CLASS = "a4p-glossary"
+MARKERS = ("entries",)
 
-def glossary_page(ctx: Context) -> str:
-    edition = ctx.edition
-    code = ctx.language.code
-    glossary = edition.glossaries[code]
-    used = ctx.derived.usage[code]
-    root = classed(el(None, "div"), "a4p-glossary")
+
+def head(ctx: Context, root: ET.Element) -> None:
     el(root, "h1", ctx.t("glossary.title"), id="heading")
-    translation_notice(ctx, root, ctx.scheme.page(edition.source.code, GLOSSARY))
-    el(root, "p", ctx.t("glossary.intro", count=len(glossary.terms)))
-    box = classed(el(root, "p"), "a4p-filter")
+    translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, GLOSSARY))
+
+
+def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    return {"entries": _entries(ctx)}
+
+
+def _entries(ctx: Context) -> list[ET.Element]:
+    """The filter box, its live status, and every entry in this language's order."""
+    code = ctx.language.code
+    glossary = ctx.edition.glossaries[code]
+    used = ctx.derived.usage[code]
+    box = classed(el(None, "p"), "a4p-filter")
     el(box, "label", ctx.t("glossary.filter_label"), for_="a4p-filter")
     el(box, "input", type="search", id="a4p-filter", autocomplete="off",
        placeholder=ctx.t("glossary.filter_placeholder")).set("aria-controls", "a4p-entries")
@@ -27,12 +36,12 @@ def glossary_page(ctx: Context) -> str:
     # match, in this language's plural forms ("count.<CLDR category>"), or that none does.
     forms = ctx.strings.section("glossary.count.")
     said = {"none": ctx.t("glossary.no_match"), **{f"count.{category}": text for category, text in forms.items()}}
-    status = classed(el(root, "p", role="status"), "a4p-filter__status")
+    status = classed(el(None, "p", role="status"), "a4p-filter__status")
     status.set("data-strings", json.dumps(said, ensure_ascii=False, sort_keys=True))
-    entries = classed(el(root, "div", id="a4p-entries"), "a4p-entries")
+    entries = classed(el(None, "div", id="a4p-entries"), "a4p-entries")
     for term in ordered(glossary, ctx.language.collation):
         _entry(ctx, entries, term, used.get(term.id, []))
-    return to_html(root)
+    return [box, status, entries]
 
 
 def _entry(ctx: Context, parent: ET.Element, term, numbers: list[int]) -> None:

@@ -1,28 +1,58 @@
-"""The home page: title, introduction, the eight area cards, the other parts, how to cite."""
+"""The home page: the declaration's title, then the prose of ``docs/index.{lang}.md`` with its
+generated parts: the eight area cards, the other parts, and the example links of how to cite."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, fill, range_label, to_html, translation_notice
+from hooks.elements import Context, append_text, classed, el, isolated, range_label, translation_notice
 from hooks.urls import ABOUT, GLOSSARY, HOME
 
+ROOT_CLASS = "a4p-home"
+MARKERS = ("areas", "more", "cite-example", "cite-short")
 
-def home_page(ctx: Context) -> str:
-    code = ctx.language.code
-    text = ctx.edition.texts[code]
-    root = classed(el(None, "div"), "a4p-home")
+
+def head(ctx: Context, root: ET.Element) -> None:
+    text = ctx.edition.texts[ctx.language.code]
     h1 = el(root, "h1", text.title, id="heading")
     classed(el(h1, "span", text.subtitle), "a4p-subtitle")
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, HOME))
-    el(root, "p", ctx.t("home.lead"))
-    el(root, "h2", ctx.t("home.areas_title"), id="areas")
-    grid = classed(el(root, "div"), "grid cards a4p-cards")
+
+
+def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    code = ctx.language.code
+    example_spec = ctx.edition.structure.areas[0]
+    online = ctx.scheme.online()
+    example = ctx.canonical(online.paragraph(code, example_spec.slug, example_spec.first))
+    short = ctx.canonical(online.short(code, example_spec.first))
+    return {
+        "areas": _areas(ctx),
+        "more": _more(ctx),
+        "cite-example": [_url(example)],
+        "cite-short": [_url(short)],
+    }
+
+
+def _url(url: str) -> ET.Element:
+    """An example URL on a line of its own, left to right in every language."""
+    para = classed(el(None, "p"), "a4p-example-url")
+    isolated(para, url, tag="code")
+    return para
+
+
+def _areas(ctx: Context) -> list[ET.Element]:
+    title = el(None, "h2", ctx.t("home.areas_title"), id="areas")
+    grid = classed(el(None, "div"), "grid cards a4p-cards")
     items = el(grid, "ul")
     for spec in ctx.edition.structure.areas:
         _card(ctx, items, spec)
-    el(root, "h2", ctx.t("home.more_title"), id="more")
-    more = el(root, "ul")
+    return [title, grid]
+
+
+def _more(ctx: Context) -> list[ET.Element]:
+    code = ctx.language.code
+    title = el(None, "h2", ctx.t("home.more_title"), id="more")
+    more = el(None, "ul")
     for spec in ctx.edition.structure.pages:
         if not spec.area:
             item = el(more, "li")
@@ -30,14 +60,7 @@ def home_page(ctx: Context) -> str:
             append_text(item, f" · {range_label(ctx, spec.first, spec.last)}")
     for key in (GLOSSARY, ABOUT):
         el(el(more, "li"), "a", ctx.edition.page_name(code, key), href=ctx.link(ctx.scheme.page(code, key)))
-    el(root, "h2", ctx.t("home.cite_title"), id="cite")
-    example_spec = ctx.edition.structure.areas[0]
-    online = ctx.scheme.online()
-    example = ctx.canonical(online.paragraph(code, example_spec.slug, example_spec.first))
-    short = ctx.canonical(online.short(code, example_spec.first))
-    fill(ctx, el(root, "p"), "home.cite_text", {"example": lambda p: el(p, "code", example),
-                                                "short": lambda p: el(p, "code", short)})
-    return to_html(root)
+    return [title, more]
 
 
 def _card(ctx: Context, items: ET.Element, spec) -> None:
