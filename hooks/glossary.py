@@ -23,6 +23,7 @@ from pathlib import Path
 
 from hooks import yamlsource
 from hooks.errors import SourceError
+from hooks.folding import Folding
 from hooks.terms import Matcher
 
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -48,10 +49,11 @@ class Glossary:
     path: Path
     terms: dict[str, Term]  # in file order
     line: int
+    folding: Folding | None = None  # how its terms are found in text (source/search.yml, foldings)
 
     def matcher(self, word_boundaries: bool) -> Matcher:
         return Matcher(((form, term.id) for term in self.terms.values() for form in term.forms),
-                       word_boundaries)
+                       word_boundaries, self.folding)
 
 
 def load(path: Path, shown_as: Path | None = None) -> Glossary:
@@ -65,8 +67,7 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
         if not isinstance(term_id, str) or not TERM_ID.match(term_id):
             raise SourceError(shown, line, f"term id {term_id!r}", "lower-case ASCII words joined by hyphens")
         if not isinstance(item, dict):
-            raise SourceError(shown, line, "an empty value" if item is None else type(item).__name__,
-                              f"a mapping for term '{term_id}'")
+            raise SourceError(shown, line, yamlsource.describe(item), f"a mapping for term '{term_id}'")
         unknown = [key for key in item if key not in TERM_KEYS]
         if unknown:
             raise SourceError(shown, item.lines[unknown[0]], f"key '{unknown[0]}' in term '{term_id}'",
@@ -84,18 +85,31 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
             seen[form] = (term_id, form_line)
         terms[term_id] = Term(term_id, term, tuple(variants), definition, tuple(related), line)
     for term in terms.values():
-        for other in term.related:
+        lines = items[term.id].get("related") or []
+        for index, other in enumerate(term.related):
+            line = lines.lines[index]
             if other not in terms:
-                raise SourceError(shown, items[term.id].lines["related"], f"related id '{other}' in '{term.id}'",
+                raise SourceError(shown, line, f"related id '{other}' in '{term.id}'",
                                   "the id of a term in this glossary")
+            if other == term.id:
+                raise SourceError(shown, line, f"'{term.id}' related to itself",
+                                  "the ids of other terms in 'related'")
+            if other in term.related[:index]:
+                raise SourceError(shown, line, f"related id '{other}' a second time in '{term.id}'",
+                                  "each related term once")
     return Glossary(shown, terms, items.line)
 
 
 def _list(item, key: str, shown: Path, term_id: str) -> list[str]:
     value = item.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise SourceError(shown, item.lines.get(key, item.line), f"'{key}' of '{term_id}': {value!r}",
-                          f"'{key}' to be a list of non-empty strings")
+    line = item.lines.get(key, item.line)
+    expected = f"'{key}' to be a list of non-empty texts, like [a, b]"
+    if not isinstance(value, list):
+        raise SourceError(shown, line, f"'{key}' of '{term_id}': {yamlsource.describe(value)}", expected)
+    for index, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise SourceError(shown, value.lines[index], f"{yamlsource.describe(v)} in '{key}' of '{term_id}'",
+                              expected)
     return [v.strip() for v in value]
 
 

@@ -110,7 +110,22 @@ def load(path: Path, structure: Structure, shown_as: Path | None = None) -> Norm
         find = yamlsource.require(item, "find", str, shown, f"note '{note_id}'")
         probable = yamlsource.require(item, "probable", str, shown, f"note '{note_id}'")
         notes.append(Note(note_id, paragraph, find, probable, notes_data.lines[index]))
-    return Normalizations(shown, path.parent / seed, shown.parent / seed, tuple(entries), tuple(notes))
+    return Normalizations(shown, _seed(path, shown, seed, data.lines["seed"]), shown.parent / seed,
+                          tuple(entries), tuple(notes))
+
+
+def _seed(path: Path, shown: Path, seed: str, line: int) -> Path:
+    """The supplied text's file: inside the folder of normalizations.yml (source/), a file."""
+    root = path.parent.resolve()
+    where = (path.parent / seed).resolve()
+    inside = f"a file inside {shown.parent.as_posix()}/, like seed/a4p-declaration.zh.txt"
+    if Path(seed).is_absolute() or not where.is_relative_to(root):
+        raise SourceError(shown, line, f"seed '{seed}', outside {shown.parent.as_posix()}/", inside)
+    if not where.exists():
+        raise SourceError(shown, line, f"seed '{seed}', which does not exist", inside)
+    if not where.is_file():
+        raise SourceError(shown, line, f"seed '{seed}', a folder" if where.is_dir() else f"seed '{seed}'", inside)
+    return path.parent / seed
 
 
 def _id(item, seen: set[str], shown: Path) -> str:
@@ -175,9 +190,15 @@ def replay(supplied: str, normalizations: Normalizations, structure: Structure) 
                 raise SourceError(normalizations.seed_shown, _line_of(supplied, block),
                                   f"no heading before paragraph {n}",
                                   f"a heading for page '{page.slug}'")
+            if page.editorial_heading and pending is not None:
+                raise SourceError(normalizations.seed_shown, _line_of(supplied, pending),
+                                  f"heading {_short(pending)!r} before paragraph {n}, where page "
+                                  f"'{page.slug}' begins",
+                                  f"no supplied heading there (page '{page.slug}' has an editorial "
+                                  "heading in structure.yml)")
             out.append("")
             out.append(f"[{page.slug}] {heading}")
-            pending = None if not page.editorial_heading else pending
+            pending = None
         if pending is not None:
             raise SourceError(normalizations.seed_shown, _line_of(supplied, pending),
                               f"heading {_short(pending)!r} before paragraph {n}",

@@ -8,15 +8,18 @@
       text/{lang}.txt               title, headings, paragraphs (hooks.text format)
       i18n/{lang}.yml               interface strings, reasons, notes (hooks.strings)
       glossary/{lang}.yml           glossary terms (hooks.glossary)
+
+Every file is read through :mod:`hooks.sourcefile` (size, UTF-8, no byte-order mark, no
+control characters). :func:`check_i18n` checks that mkdocs.yml's i18n languages are these.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hooks import glossary, normalize, strings, structure, text, yamlsource
+from hooks import folding, glossary, normalize, sourcefile, strings, structure, text, yamlsource
 from hooks.errors import SourceError
 from hooks.model import Edition, Language
 
@@ -49,6 +52,10 @@ class Layout:
 
     def glossary_file(self, code: str) -> Path:
         return self.root / "glossary" / f"{code}.yml"
+
+    @property
+    def search_file(self) -> Path:
+        return self.root / "search.yml"
 
     def shown(self, path: Path) -> Path:
         """``path`` as messages show it: relative to the repository."""
@@ -99,7 +106,8 @@ def _replay(layout: Layout) -> tuple[structure.Structure, normalize.Normalizatio
     """The structure, the normalizations, and the supplied text replayed through them."""
     pages = structure.load(layout.structure_file, layout.shown(layout.structure_file))
     norms = normalize.load(layout.normalizations_file, pages, layout.shown(layout.normalizations_file))
-    return pages, norms, normalize.replay(norms.seed.read_text(encoding="utf-8"), norms, pages)
+    supplied = sourcefile.read(norms.seed, norms.seed_shown, "the supplied text")
+    return pages, norms, normalize.replay(supplied, norms, pages)
 
 
 def canonical_source_text(layout: Layout) -> str:
@@ -116,7 +124,7 @@ def load_edition(layout: Layout) -> Edition:
     for language in languages:
         path = layout.text_file(language.code)
         parsed = text.read(path, layout.shown(path))
-        text.validate(parsed, pages)
+        text.validate(parsed, pages, source_language=language.is_source)
         texts[language.code] = parsed
     expected = text.parse(replayed, layout.shown(layout.text_file(source_code)))
     _check_is_replay(texts[source_code], expected)
@@ -131,9 +139,11 @@ def load_edition(layout: Layout) -> Edition:
         source_code, pages, norms, layout.shown, layout.shown(layout.structure_file),
     )
     glossaries = {}
+    foldings = folding.load(layout.search_file, layout.shown)  # how terms are found in the text
     for language in languages:
         path = layout.glossary_file(language.code)
-        glossaries[language.code] = glossary.load(path, layout.shown(path))
+        glossaries[language.code] = replace(glossary.load(path, layout.shown(path)),
+                                            folding=foldings.get(language.code))
     glossary.check_aligned(glossaries, source_code)
     for language in languages:
         glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
@@ -154,3 +164,46 @@ def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> N
             raise SourceError(found.path, line, f"{what} differing from the supplied text",
                               "the supplied text plus the listed normalizations "
                               "(edit normalizations.yml, then run scripts/normalize.py)")
+
+
+def check_i18n(configured: list[tuple[str, bool]], edition: Edition, config_file: Path, shown: Path) -> None:
+    """The i18n plugin's languages in ``config_file`` (``configured``: ``(locale, default)`` in
+    its order) must be those of source/languages.yml, in the same order, the source language
+    the default. The message names the line of the first entry that differs."""
+    expected = [(lang.code, lang.is_source) for lang in edition.languages]
+    if configured == expected:
+        return
+    index = next((i for i, (have, want) in enumerate(zip(configured, expected)) if have != want),
+                 min(len(configured), len(expected)))
+    entries, languages_line = _i18n_lines(config_file, shown)
+    rule = "as in source/languages.yml, in the same order"
+    if index >= len(configured):
+        code = expected[index][0]
+        line = entries[-1] if entries else languages_line
+        raise SourceError(shown, line, f"no i18n language '{code}'",
+                          f"'{code}'{' (the default)' if expected[index][1] else ''}, {rule}")
+    line = entries[index] if index < len(entries) else languages_line
+    code, default = configured[index]
+    found = f"i18n language '{code}' ({'the default' if default else 'not the default'})"
+    if index >= len(expected):
+        raise SourceError(shown, line, found, "only the languages of source/languages.yml")
+    want, want_default = expected[index]
+    if want == code:
+        shown_want = f"'{want}' ({'the default' if want_default else 'not the default'})"
+    else:
+        shown_want = f"'{want}'" + (" (the default)" if want_default else "")
+    raise SourceError(shown, line, found, f"{shown_want}, {rule}")
+
+
+def _i18n_lines(config_file: Path, shown: Path) -> tuple[list[int], int | None]:
+    """The lines of the i18n plugin's language entries in mkdocs.yml, and of its 'languages:'."""
+    data = yamlsource.load_config(config_file, shown)
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for index, plugin in enumerate(plugins if isinstance(plugins, list) else []):
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            settings = plugin["i18n"]
+            languages = settings.get("languages")
+            if isinstance(languages, list):
+                return list(languages.lines), settings.lines["languages"]
+            return [], settings.line
+    return [], None

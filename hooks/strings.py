@@ -9,13 +9,19 @@ categories (``count: {one: ..., other: ...}``). Languages differ in the categori
 (Chinese only ``other``; English ``one`` and ``other``; Russian also ``few`` and ``many``;
 Arabic all six), so a group needs ``other`` in every language and may have any of the others.
 The page picks the category with ``Intl.PluralRules``, falling back to ``other``.
+
+A placeholder is a name in braces, ``{number}``; a translation has exactly the placeholders of
+the source language's string (none missing, none added). A brace that is no placeholder is
+doubled (``{{``). A key ending in ``_url`` is a link: an ``https:`` address.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 from hooks import yamlsource
 from hooks.errors import SourceError
@@ -25,7 +31,10 @@ TRANSLATION_ONLY = "translation"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 PLURAL_DEFAULT = "other"
 # Keys a translation must have and the source language does not (the translation notice).
-TRANSLATION_KEYS = ("translation.notice", "translation.original", "translation.original_page")
+TRANSLATION_KEYS = ("translation.notice", "translation.original", "translation.original_page",
+                    "translation.translator_note")
+PLACEHOLDER = re.compile(r"^[a-z][a-z0-9_]*$")
+URL_SUFFIX = "_url"
 
 
 class Strings(dict):
@@ -59,7 +68,7 @@ def _plural_parent(key: str, groups: set[str]) -> str | None:
 
 def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
     if not isinstance(data, dict):
-        raise SourceError(path, getattr(data, "line", 1), f"{type(data).__name__}", "a mapping of keys to strings")
+        raise SourceError(path, getattr(data, "line", 1), yamlsource.describe(data), "a mapping of keys to strings")
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         lines[dotted] = data.lines[key]
@@ -67,10 +76,36 @@ def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
             _flatten(value, dotted + ".", lines, out, path)
         elif isinstance(value, str) and value.strip():
             out[dotted] = value.strip()
+            placeholders(out[dotted], dotted, path, data.lines[key])
+            if str(key).endswith(URL_SUFFIX):
+                _check_url(out[dotted], dotted, path, data.lines[key])
         else:
-            shown = "an empty value" if value in ("", None) or (isinstance(value, str) and not value.strip()) \
-                else f"{type(value).__name__} {value!r}"
-            raise SourceError(path, data.lines[key], f"'{dotted}': {shown}", f"'{dotted}' to be a non-empty string")
+            raise SourceError(path, data.lines[key], f"'{dotted}': {yamlsource.describe(value)}",
+                              f"'{dotted}' to be a non-empty string")
+
+
+def placeholders(value: str, key: str, path: Path, line: int) -> set[str]:
+    """The names of the placeholders in ``value``; a brace that is no ``{name}`` is an error."""
+    rule = "placeholders written {name} (a lower-case name in braces), and '{{' or '}}' for a brace itself"
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError:
+        raise SourceError(path, line, f"a '{{' or '}}' without its pair in '{key}'", rule) from None
+    names = set()
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not PLACEHOLDER.match(name) or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise SourceError(path, line, f"the placeholder '{written}' in '{key}'", rule)
+        names.add(name)
+    return names
+
+
+def _check_url(value: str, key: str, path: Path, line: int) -> None:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+        raise SourceError(path, line, f"'{key}': {value!r}", "an address starting with https://")
 
 
 def load_all(files: dict[str, Path], source: str, structure, normalizations,
@@ -107,6 +142,8 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
                 why = f"a name for every page of {structure_shown.as_posix()}"
             elif key in named["normalizations"]:
                 why = "a reason for every entry of normalizations.yml"
+            elif key == "translation.translator_note":
+                why = "the label of a translator's note, which every translation must have"
             elif key in TRANSLATION_KEYS:
                 why = "the translation notice, which every translation must have"
             elif _plural_parent(key, groups):
@@ -127,11 +164,20 @@ def load_all(files: dict[str, Path], source: str, structure, normalizations,
                 why = f"only {section} that the sources name"
             raise SourceError(path, lines_of[code][key], f"key '{key}'", why)
         for key, value in strings.items():
-            names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+            names = placeholders(value, key, path, lines_of[code][key])
             group = _plural_parent(key, groups)
-            model = table[source][f"{group}.{PLURAL_DEFAULT}"] if group else table[source].get(key, value)
-            source_names = {name for _, name, _, _ in string.Formatter().parse(model) if name}
+            model = f"{group}.{PLURAL_DEFAULT}" if group else key
+            source_names = placeholders(table[source][model], model, shown(files[source]),
+                                        lines_of[source][model]) if model in table[source] else names
             if names != source_names:
-                raise SourceError(path, lines_of[code][key], f"placeholders {sorted(names)} in '{key}'",
-                                  f"the placeholders {sorted(source_names)}")
+                raise SourceError(path, lines_of[code][key], f"{_listed(names)} in '{key}'",
+                                  f"{_listed(source_names)}, as in '{model}' of {shown(files[source])}")
     return table
+
+
+def _listed(names: set[str]) -> str:
+    """``the placeholders {first}, {last}``; ``no placeholder``."""
+    if not names:
+        return "no placeholder"
+    listed = ", ".join("{" + name + "}" for name in sorted(names))
+    return f"the placeholder{'s' if len(names) > 1 else ''} {listed}"

@@ -10,7 +10,8 @@ from hooks import yamlsource
 from hooks.errors import SourceError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+RANGE = re.compile(r"^([1-9][0-9]{0,8})(?:-([1-9][0-9]{0,8}))?$")  # ASCII digits, no leading zero
+MAX_PARAGRAPHS = 1_000  # the declaration has 24; a larger claim is a mistake, not a document
 HEADING_KINDS = ("supplied", "editorial")
 PAGE_KEYS = {"slug", "paragraphs", "heading", "area"}
 
@@ -59,6 +60,9 @@ def load(path: Path, shown_as: Path | None = None) -> Structure:
     shown = shown_as or path
     data = yamlsource.load(path, shown)
     count = yamlsource.require(data, "paragraphs", int, shown, "the structure")
+    if not 1 <= count <= MAX_PARAGRAPHS:
+        raise SourceError(shown, data.lines["paragraphs"], f"paragraphs: {count}",
+                          f"a number of paragraphs from 1 to {MAX_PARAGRAPHS:,}")
     pages_data = yamlsource.require(data, "pages", list, shown, "the structure")
     pages: list[PageSpec] = []
     owner: dict[int, str] = {}

@@ -9,23 +9,37 @@ The format is line-oriented so that every error can name its line::
     [preamble] 序言
     1. 我们联合国会员国……
 
-A heading line is ``[slug] text``; a paragraph is ``N. text`` on one line; blank lines and
-``#`` comments are ignored. The same parser reads every language; :func:`validate` checks a
-text against the structure.
+    1. We, the Member States of the United Nations…
+    > A translator's note on paragraph 1, in the translation's language.
+
+A heading line is ``[slug] text``; a paragraph is ``N. text`` on one line, ``N`` in the digits
+0-9 without a leading zero (not ``013.``, ``１３.`` or ``١٣.``); blank lines and ``#`` comments
+are ignored. One or more lines ``> text`` right below a paragraph are that paragraph's
+translator's notes (a translation only: the source language's text is the supplied text).
+No line has white space at its start or end, and no text (paragraph, note, heading, title) is
+longer than :data:`MAX_CHARACTERS`. The file itself is read by :mod:`hooks.sourcefile` (UTF-8,
+no byte-order mark, no control characters, tabs included). The same parser reads every
+language; :func:`validate` checks a text against the structure.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks import sourcefile
 from hooks.errors import SourceError
 from hooks.structure import Structure
 
 FIELD = re.compile(r"^(title|subtitle):(.*)$")
 HEADING = re.compile(r"^\[([^\]]*)\](.*)$")
-PARAGRAPH = re.compile(r"^(\d+)\.(.*)$")
+PARAGRAPH = re.compile(r"^(0|[1-9][0-9]*)\.(.*)$")
+# Any line that starts like a paragraph: digits of any script, an ASCII or full-width full stop.
+NUMBERED = re.compile(r"^(\d+)\s*([.．])")
+NOTE = re.compile(r"^>(.*)$")
+MAX_CHARACTERS = 10_000  # of a paragraph, a note, a heading: the longest paragraph has under 600
 
 
 @dataclass
@@ -38,8 +52,12 @@ class LanguageText:
     heading_lines: dict[str, int] = field(default_factory=dict)
     paragraph_lines: dict[int, int] = field(default_factory=dict)
     # slug of the heading each paragraph stands under
-    paragraph_page: dict[int, str] = field(default_factory=dict)
+    # (None for a paragraph above every heading: validate() names the heading it needs)
+    paragraph_page: dict[int, str | None] = field(default_factory=dict)
     field_lines: dict[str, int] = field(default_factory=dict)  # title, subtitle
+    # the translator's notes below a paragraph ('> ' lines), in file order, and their lines
+    translator_notes: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    translator_note_lines: dict[int, tuple[int, ...]] = field(default_factory=dict)
     last_line: int = 0
 
 
@@ -48,18 +66,36 @@ def parse(source: str, path: Path) -> LanguageText:
     text = LanguageText(path)
     current_heading: str | None = None
     previous = 0
+    notes: dict[int, list[tuple[str, int]]] = {}
+    noting: int | None = None  # the paragraph the line above belongs to (itself or a note)
     lines = source.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     text.last_line = len(lines)
     for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
+        line = raw[:-1] if raw.endswith("\r") else raw
+        index = sourcefile.first_control(line, tabs=False)
+        if index is not None:  # read() refuses them already; parse() may get any string
+            raise SourceError(path, number, f"the invisible control character "
+                              f"{sourcefile.control_name(line[index])} at column {index + 1}",
+                              sourcefile.no_control(False))
         if line != line.strip():
             raise SourceError(path, number, "white space at the start or end of the line",
                               "no leading or trailing white space")
+        above, noting = noting, None
         if not line or line.startswith("#"):
             continue
-        if match := FIELD.match(line):
+        if match := NOTE.match(line):
+            note = match.group(1)
+            if not note.startswith(" ") or not note.strip():
+                raise SourceError(path, number, f"{_short(line)!r}", "'> ' followed by the translator's note")
+            if above is None:
+                raise SourceError(path, number, "a translator's note ('> …') that is not right below a paragraph",
+                                  "the note on the line below its paragraph (or below another note)")
+            _check_length(path, number, "the translator's note", note.strip())
+            notes.setdefault(above, []).append((note.strip(), number))
+            noting = above
+        elif match := FIELD.match(line):
             key, value = match.group(1), match.group(2).strip()
             if getattr(text, key):
                 raise SourceError(path, number, f"a second '{key}:' line", f"one '{key}:' line")
@@ -68,6 +104,7 @@ def parse(source: str, path: Path) -> LanguageText:
                                   "title and subtitle before the first heading")
             if not value:
                 raise SourceError(path, number, f"an empty {key}", f"'{key}: ' followed by the {key}")
+            _check_length(path, number, f"the {key}", value)
             setattr(text, key, value)
             text.field_lines[key] = number
         elif match := HEADING.match(line):
@@ -78,11 +115,16 @@ def parse(source: str, path: Path) -> LanguageText:
             if not value:
                 raise SourceError(path, number, f"an empty heading for '{slug}'",
                                   f"'[{slug}] ' followed by the heading")
+            _check_length(path, number, f"the heading for '{slug}'", value)
             text.headings[slug] = value
             text.heading_lines[slug] = number
             current_heading = slug
         elif match := PARAGRAPH.match(line):
-            n, value = int(match.group(1)), match.group(2).strip()
+            digits, value = match.group(1), match.group(2).strip()
+            if len(digits) > 9:
+                raise SourceError(path, number, f"paragraph {digits[:9]}… ({len(digits)} digits)",
+                                  f"paragraph {previous + 1} (paragraphs numbered in order, without gaps)")
+            n = int(digits)
             if n in text.paragraphs:
                 raise SourceError(path, number, f"paragraph {n} a second time",
                                   f"each paragraph once (the first is on line {text.paragraph_lines[n]})")
@@ -92,37 +134,56 @@ def parse(source: str, path: Path) -> LanguageText:
                                   f"{expected} (paragraphs numbered in order, without gaps)")
             if not value:
                 raise SourceError(path, number, f"paragraph {n} empty", f"the words of paragraph {n}")
-            if current_heading is None:
-                raise SourceError(path, number, f"paragraph {n} before any heading",
-                                  "a '[slug] heading' line first")
+            _check_length(path, number, f"paragraph {n}", value)
             text.paragraphs[n] = value
             text.paragraph_lines[n] = number
             text.paragraph_page[n] = current_heading
             previous = n
+            noting = n
+        elif match := NUMBERED.match(line):
+            written = match.group(1) + match.group(2)
+            canonical = "".join(str(unicodedata.digit(c)) for c in match.group(1)).lstrip("0") or "0"
+            raise SourceError(path, number, f"the paragraph number {written!r}",
+                              f"'{canonical}.': the digits 0-9, without a leading zero, and a full stop")
         else:
-            shown = line if len(line) <= 40 else line[:40] + "…"
-            raise SourceError(path, number, f"{shown!r}",
+            raise SourceError(path, number, f"{_short(line)!r}",
                               "'title: …', 'subtitle: …', '[slug] heading', 'N. paragraph', "
-                              "a '#' comment or a blank line")
+                              "'> translator's note', a '#' comment or a blank line")
     for key in ("title", "subtitle"):
         if not getattr(text, key):
             raise SourceError(path, 1, f"no '{key}:' line", f"a '{key}: …' line at the top")
+    text.translator_notes = {n: tuple(note for note, _ in found) for n, found in notes.items()}
+    text.translator_note_lines = {n: tuple(line for _, line in found) for n, found in notes.items()}
     return text
+
+
+def _short(line: str) -> str:
+    return line if len(line) <= 40 else line[:40] + "…"
+
+
+def _check_length(path: Path, number: int, what: str, value: str) -> None:
+    if len(value) > MAX_CHARACTERS:
+        raise SourceError(path, number, f"{what} of {len(value):,} characters",
+                          f"at most {MAX_CHARACTERS:,} characters")
 
 
 def read(path: Path, shown_as: Path | None = None) -> LanguageText:
     shown = shown_as or path
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(shown, None, "no such file", "one text file per language") from None
-    except UnicodeDecodeError as exc:
-        raise SourceError(shown, None, f"bytes that are not UTF-8 ({exc.reason})", "UTF-8 text") from None
-    return parse(source, shown)
+    return parse(sourcefile.read(path, shown, "one text file per language"), shown)
 
 
-def validate(text: LanguageText, structure: Structure) -> None:
-    """``text`` has exactly the structure's pages and paragraphs, each where it belongs."""
+def validate(text: LanguageText, structure: Structure, source_language: bool = False) -> None:
+    """``text`` has exactly the structure's pages and paragraphs, each where it belongs; the
+    source language's text has no translator's notes."""
+    for n, slug in text.paragraph_page.items():
+        if slug is None:  # paragraph 1: numbering in order comes first
+            first = structure.pages[0].slug
+            raise SourceError(text.path, text.paragraph_lines[n], f"paragraph {n} before any heading",
+                              f"the line '[{first}] …' (the heading of page '{first}') above paragraph {n}")
+    if source_language and text.translator_note_lines:
+        line = min(line for lines in text.translator_note_lines.values() for line in lines)
+        raise SourceError(text.path, line, "a translator's note in the source language's text",
+                          "notes only in a translation (the source language's text is the supplied text)")
     for slug, line in text.heading_lines.items():
         if slug not in structure.slugs:
             raise SourceError(text.path, line, f"unknown slug '{slug}'",

@@ -1,13 +1,43 @@
-"""YAML files read with the line of every key and item, so errors can name the line."""
+"""YAML files read with the line of every key and item, so errors can name the line.
+
+Source files are read through :mod:`hooks.sourcefile` (size, UTF-8, no byte-order mark, no
+control characters), then parsed with these restrictions, each refused with its line:
+
+- no anchors (``&a``) and aliases (``*a``): a source has no use for them, and nested aliases
+  (a "billion laughs" file) would make a small file expand to gigabytes;
+- no nesting deeper than :data:`MAX_DEPTH` levels;
+- no control characters written as escapes in a quoted string (``"\\0"``); ``"\\n"`` and
+  ``"\\t"`` stay allowed;
+- a number is plain decimal (``13``, not ``013``, which YAML would read as 11) and true/false
+  is only ``true`` or ``false`` (``no`` stays the text "no", as in a language code).
+
+:func:`load_config` reads ``mkdocs.yml`` the same way but lets it keep its tags (``!ENV``)
+and anchors, which MkDocs understands: it is read only for the lines of its keys.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from hooks import sourcefile
 from hooks.errors import SourceError
+
+MAX_DEPTH = 20
+NO_REFERENCES = "the value written out in full (source files use no YAML anchors '&' or aliases '*')"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Refused(Exception):
+    """A construct the sources do not allow, at ``mark``."""
+
+    def __init__(self, mark, found: str, expected: str):
+        super().__init__(found)
+        self.mark, self.found, self.expected = mark, found, expected
 
 
 class LineDict(dict):
@@ -25,7 +55,39 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    references = False  # anchors and aliases allowed
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if not self.references:
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(event.start_mark, f"the YAML alias '*{event.anchor}'", NO_REFERENCES)
+            if getattr(event, "anchor", None) is not None:
+                raise _Refused(event.start_mark, f"the YAML anchor '&{event.anchor}'", NO_REFERENCES)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"values nested more than {MAX_DEPTH} levels deep",
+                           f"at most {MAX_DEPTH} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        index = sourcefile.first_control(value, tabs=True)
+        if index is not None:
+            raise _Refused(node.start_mark, f"the invisible control character "
+                           f"{sourcefile.control_name(value[index])} in a value", sourcefile.no_control(True))
+        return value
+
+
+class _ConfigLoader(_Loader):
+    references = True
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -50,43 +112,97 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _construct_tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
+    """A tagged value of mkdocs.yml (``!ENV [NAME, default]``) as if it had no tag."""
+    if isinstance(node, yaml.MappingNode):
+        return _construct_mapping(loader, node)
+    if isinstance(node, yaml.SequenceNode):
+        return _construct_sequence(loader, node)
+    return loader.construct_scalar(node)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# YAML 1.1 reads 013 as 11 (octal), 1_0 as 10 and no/off/yes/on as true/false: keep those as text.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _BOOL)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_ConfigLoader.add_multi_constructor("!", _construct_tagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 
 
 def load(path: Path, shown_as: Path | None = None) -> Any:
-    """Parse ``path``; a syntax error becomes a :class:`SourceError` with its line."""
-    shown = shown_as or path
+    """Parse the source file ``path``; anything malformed or refused (see the module's
+    docstring) becomes a :class:`SourceError` with its line."""
+    return _load(path, shown_as or path, _Loader)
+
+
+def load_config(path: Path, shown_as: Path | None = None) -> Any:
+    """Parse ``mkdocs.yml`` for the lines of its keys: tags and anchors allowed."""
+    return _load(path, shown_as or path, _ConfigLoader)
+
+
+def _load(path: Path, shown: Path, loader_class: type[_Loader]) -> Any:
+    text = sourcefile.read(path, shown, tabs=True)
+    loader = loader_class(text)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(shown, None, "no such file", "the file to exist") from None
-    except UnicodeDecodeError as exc:
-        raise SourceError(shown, None, f"bytes that are not UTF-8 ({exc.reason})", "UTF-8 text") from None
-    try:
-        return yaml.load(text, Loader=_Loader)
+        data = loader.get_single_data()
+    except _Refused as exc:
+        raise SourceError(shown, exc.mark.line + 1, exc.found, exc.expected) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise SourceError(shown, line, f"invalid YAML ({exc.problem})", "well-formed YAML") from None
+    except yaml.YAMLError as exc:  # no mark: should not happen after sourcefile's checks
+        raise SourceError(shown, None, f"invalid YAML ({exc})", "well-formed YAML") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise SourceError(shown, 1, "an empty file", "the file's keys and values")
+    return data
 
 
 def require(mapping: Any, key: str, kind: type, path: Path, what: str) -> Any:
     """``mapping[key]`` checked to be of ``kind``; else a message naming the key."""
     line = getattr(mapping, "line", None)
     if not isinstance(mapping, dict):
-        raise SourceError(path, line, f"{type(mapping).__name__}", f"a mapping for {what}")
+        raise SourceError(path, line, describe(mapping), f"a mapping for {what}")
     if key not in mapping:
         raise SourceError(path, line, f"{what} without '{key}'", f"a '{key}' key")
     value = mapping[key]
-    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-        shown = "an empty value" if value in ("", None) else f"{type(value).__name__} {value!r}"
-        raise SourceError(path, mapping.lines.get(key, line), f"'{key}': {shown}",
+    if not isinstance(value, kind) or isinstance(value, bool) and bool not in _kinds(kind) \
+            or (isinstance(value, str) and not value.strip()):
+        raise SourceError(path, mapping.lines.get(key, line), f"'{key}': {describe(value)}",
                           f"'{key}' to be a non-empty {_kind_name(kind)}")
     return value
 
 
+def describe(value: Any) -> str:
+    """A value as a message shows it, in an editor's words (never a Python type name)."""
+    if value is None or value == "":
+        return "an empty value"
+    if isinstance(value, str) and not value.strip():
+        return "a value of only spaces"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (keys and values)"
+    return "a value of another kind"
+
+
+def _kinds(kind: type | tuple) -> tuple:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
 def _kind_name(kind: type | tuple) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
+    kinds = _kinds(kind)
     names = {"str": "text", "int": "number", "list": "list", "dict": "mapping", "bool": "true/false"}
     return " or ".join(names.get(k.__name__, k.__name__) for k in kinds)

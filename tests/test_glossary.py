@@ -345,6 +345,54 @@ def test_unknown_related_id_in_english(src):
                           "this glossary")
 
 
+def test_related_to_itself(src):
+    zh = src / "glossary" / "zh.yml"
+    set_key(zh, "impartiality", "related", "[basic-principles-of-peacekeeping, impartiality]")
+    assert error(src) == (f"{ZH}:{key_line(zh, 'impartiality', 'related')}: found 'impartiality' related to "
+                          "itself; expected the ids of other terms in 'related'")
+
+
+def test_related_term_twice(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "related",
+            "[basic-principles-of-peacekeeping, basic-principles-of-peacekeeping]")
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'related')}: found related id "
+                          "'basic-principles-of-peacekeeping' a second time in 'impartiality'; "
+                          "expected each related term once")
+
+
+def test_related_as_a_block_list_names_the_item_line(src):
+    """Written one item a line, the message names the line of the faulty item, not of 'related:'."""
+    zh = src / "glossary" / "zh.yml"
+    set_key(zh, "impartiality", "related", "")
+    insert_after_key(zh, "impartiality", "related", "      - basic-principles-of-peacekeeping")
+    lines = lines_of(zh)
+    lines.insert(key_line(zh, "impartiality", "related") + 1, "      - impartiality")
+    zh.write_text("\n".join(lines), encoding="utf-8")
+    assert error(src) == (f"{ZH}:{key_line(zh, 'impartiality', 'related') + 2}: found 'impartiality' related "
+                          "to itself; expected the ids of other terms in 'related'")
+
+
+def test_alias_bomb_in_a_definition_is_refused(src):
+    """A "billion laughs": nine levels of nine aliases would expand to 9**9 copies. The first
+    anchor stops it, with its line."""
+    zh = src / "glossary" / "zh.yml"
+    bomb = ['x0: &a0 "lol"'] + [f"x{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    set_key(zh, "impartiality", "definition", "*a9")  # the definition would be 9**9 strings
+    original = zh.read_text(encoding="utf-8")
+    zh.write_text("\n".join(bomb) + "\n" + original, encoding="utf-8")
+    assert error(src) == (f"{ZH}:1: found the YAML anchor '&a0'; expected the value written out in full "
+                          "(source files use no YAML anchors '&' or aliases '*')")
+
+
+def test_alias_in_a_definition_is_refused(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "variants", "*same")
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'variants')}: found the YAML alias '*same'; "
+                          "expected the value written out in full (source files use no YAML anchors '&' "
+                          "or aliases '*')")
+
+
 # -- an id that is not lower-case ASCII words joined by hyphens ----------------------------------
 
 @pytest.mark.parametrize("key, shown", [
@@ -419,7 +467,7 @@ def test_required_key_missing(src, key):
 
 
 @pytest.mark.parametrize("value, shown", [('""', "an empty value"), ("", "an empty value"),
-                                          ('"   "', "str '   '"), ("42", "int 42")])
+                                          ('"   "', "a value of only spaces"), ("42", "the number 42")])
 def test_term_not_a_text(src, value, shown):
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "impartiality", "term", value)
@@ -434,17 +482,18 @@ def test_empty_definition(src):
                           "value; expected 'definition' to be a non-empty text")
 
 
-@pytest.mark.parametrize("key, value, shown", [
-    ("variants", "维和", "'维和'"),
-    ("variants", '[维和, ""]', "['维和', '']"),
-    ("variants", "[维和, 3]", "['维和', 3]"),
-    ("related", "peacekeeping-operations", "'peacekeeping-operations'"),
+@pytest.mark.parametrize("key, value, found", [
+    ("variants", "维和", "'variants' of 'peacekeeping': '维和'"),
+    ("variants", '[维和, ""]', "an empty value in 'variants' of 'peacekeeping'"),
+    ("variants", "[维和, 3]", "the number 3 in 'variants' of 'peacekeeping'"),
+    ("related", "peacekeeping-operations", "'related' of 'peacekeeping': 'peacekeeping-operations'"),
 ])
-def test_list_not_a_list_of_texts(src, key, value, shown):
+def test_list_not_a_list_of_texts(src, key, value, found):
+    """Worded for an editor: no Python list or type names."""
     zh = src / "glossary" / "zh.yml"
     set_key(zh, "peacekeeping", key, value)
-    assert error(src) == (f"{ZH}:{key_line(zh, 'peacekeeping', key)}: found '{key}' of 'peacekeeping': "
-                          f"{shown}; expected '{key}' to be a list of non-empty strings")
+    assert error(src) == (f"{ZH}:{key_line(zh, 'peacekeeping', key)}: found {found}; "
+                          f"expected '{key}' to be a list of non-empty texts, like [a, b]")
 
 
 def test_term_that_is_not_a_mapping(src):
@@ -452,17 +501,15 @@ def test_term_that_is_not_a_mapping(src):
     line = id_line(zh, "civil-society")
     replace_block(zh, "civil-society", ["  civil-society: 民间社会"])
     # the issue: every error names file *and line*; the line is that of the id
-    assert error(src) == f"{ZH}:{line}: found str; expected a mapping for term 'civil-society'"
+    assert error(src) == f"{ZH}:{line}: found '民间社会'; expected a mapping for term 'civil-society'"
 
 
 def test_term_with_nothing_under_its_id(src):
     zh = src / "glossary" / "zh.yml"
     line = id_line(zh, "civil-society")
     replace_block(zh, "civil-society", ["  civil-society:"])
-    message = error(src)
-    # how the empty value is named is left open (today: NoneType); file and line are not
-    assert message.startswith(f"{ZH}:{line}: found ")
-    assert message.endswith("; expected a mapping for term 'civil-society'")
+    # in an editor's words, not Python's (it was "found NoneType")
+    assert error(src) == f"{ZH}:{line}: found an empty value; expected a mapping for term 'civil-society'"
 
 
 def test_file_without_terms(src):

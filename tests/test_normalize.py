@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import normalize, structure
+from hooks import normalize, sources, structure
 from hooks.errors import SourceError
 from scripts import normalize as normalize_script
 from tests.sourcecopy import SLUGS, SOURCE, edit, line_containing as line
@@ -198,3 +198,78 @@ def test_broken_list_stops_and_writes_nothing(script_root, capsys, argv):
     entry = line(script_root / "source" / "normalizations.yml", "id: para-4-and")
     assert capsys.readouterr().err == (f"error: source/normalizations.yml:{entry}: found 'find' of 'para-4-and' "
                                        "0 times in the supplied text; expected exactly once\n")
+
+
+def test_supplied_heading_before_an_editorial_page(src):
+    """A heading in the supplied text where structure.yml gives the page an editorial heading
+    was silently dropped; it must stop the replay, naming the supplied text's line."""
+    seed = src / "seed" / "a4p-declaration.zh.txt"
+    edit(seed, "\n\n8. 我们共同承诺", "\n\n妇女参与维和行动\n\n8. 我们共同承诺")
+    assert replay_error(src) == (
+        f"{SHOWN_SEED}:{line(seed, '妇女参与维和行动')}: found heading '妇女参与维和行动' before paragraph 8, where "
+        "page 'women-peace-security' begins; expected no supplied heading there (page 'women-peace-security' "
+        "has an editorial heading in structure.yml)")
+
+
+# -- seed: where the supplied text is, and what it must be -----------------------------------------
+
+INSIDE = "expected a file inside source/, like seed/a4p-declaration.zh.txt"
+
+
+def seed_error(src: Path) -> str:
+    """The message of replaying the copy, as the build and scripts/normalize.py do."""
+    with pytest.raises(SourceError) as info:
+        sources.canonical_source_text(sources.Layout(src))
+    return str(info.value)
+
+
+@pytest.mark.parametrize("seed", ["../outside.txt", "seed/../../outside.txt", "/etc/hostname"])
+def test_seed_outside_source(src, seed):
+    (src.parent / "outside.txt").write_text("以行动促维和\n", encoding="utf-8")
+    path = src / "normalizations.yml"
+    edit(path, "seed: seed/a4p-declaration.zh.txt\n", f"seed: {seed}\n")
+    assert seed_error(src) == f"source/normalizations.yml:{line(path, 'seed: ')}: found seed '{seed}', " \
+                              f"outside source/; {INSIDE}"
+
+
+def test_seed_linked_to_a_file_outside_source(src):
+    (src.parent / "outside.txt").write_text("以行动促维和\n", encoding="utf-8")
+    (src / "seed" / "link.txt").symlink_to(src.parent / "outside.txt")
+    path = src / "normalizations.yml"
+    edit(path, "seed: seed/a4p-declaration.zh.txt\n", "seed: seed/link.txt\n")
+    assert seed_error(src) == f"source/normalizations.yml:{line(path, 'seed: ')}: found seed 'seed/link.txt', " \
+                              f"outside source/; {INSIDE}"
+
+
+def test_seed_missing(src):
+    (src / "seed" / "a4p-declaration.zh.txt").unlink()
+    path = src / "normalizations.yml"
+    assert seed_error(src) == (f"source/normalizations.yml:{line(path, 'seed: ')}: found seed "
+                               f"'seed/a4p-declaration.zh.txt', which does not exist; {INSIDE}")
+
+
+def test_seed_a_folder(src):
+    path = src / "normalizations.yml"
+    edit(path, "seed: seed/a4p-declaration.zh.txt\n", "seed: seed\n")
+    assert seed_error(src) == f"source/normalizations.yml:{line(path, 'seed: ')}: found seed 'seed', a folder; {INSIDE}"
+
+
+def test_seed_not_utf8(src):
+    seed = src / "seed" / "a4p-declaration.zh.txt"
+    subtitle = line(seed, "联合国维和行动共同承诺宣言")
+    seed.write_bytes(seed.read_bytes().replace("联合国维和行动共同承诺宣言".encode("utf-8"),
+                                               "联合国维和行动共同承诺宣言".encode("gb18030")))
+    first_byte = "联".encode("gb18030")[0]  # gb18030 is not UTF-8 from its first byte
+    assert seed_error(src) == (f"{SHOWN_SEED}:{subtitle}: found the byte 0x{first_byte:02X}, which is not UTF-8; "
+                               "expected text saved as UTF-8")
+
+
+def test_seed_with_a_byte_order_mark(script_root, capsys):
+    seed = script_root / "source" / "seed" / "a4p-declaration.zh.txt"
+    seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes())
+    before = snapshot(script_root)
+    assert normalize_script.main([]) == 2
+    assert snapshot(script_root) == before
+    assert capsys.readouterr().err == (f"error: {SHOWN_SEED}:1: found a byte-order mark at the start of the file; "
+                                       "expected UTF-8 without a byte-order mark (save the file as 'UTF-8', not "
+                                       "'UTF-8 with BOM')\n")

@@ -98,8 +98,9 @@ def test_note_no_longer_in_its_paragraph(src):
 
 
 def test_language_without_a_text_file(src):
-    edit(src / "languages.yml", "  - code: en\n", "  - code: fr\n    name: Français\n  - code: en\n")
-    assert error(src) == "source/text/fr.txt: found no such file; expected one text file per language"
+    # German: a language no translator is adding (fr, es, ru and ar are on their way)
+    edit(src / "languages.yml", "  - code: en\n", "  - code: de\n    name: Deutsch\n  - code: en\n")
+    assert error(src) == "source/text/de.txt: found no such file; expected one text file per language"
 
 
 # -- languages.yml ----------------------------------------------------------------------------
@@ -142,3 +143,148 @@ def test_unknown_direction(src):
     edit(langs, "    name: English\n    dir: ltr", "    name: English\n    dir: up")
     assert error(src, sources.load_languages) == (
         f"source/languages.yml:{line(langs, '    dir: up')}: found dir 'up'; expected dir: ltr or dir: rtl")
+
+
+# -- translator's notes: translations only ----------------------------------------------------------
+
+def insert_below(path: Path, start: str, new_line: str) -> None:
+    """Insert ``new_line`` below the one line that starts with ``start``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(line(path, start), new_line)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_translator_note_in_the_source_language_stops_the_build(src):
+    zh = src / "text" / "zh.txt"
+    insert_below(zh, "3. ", "> 译者注。")
+    assert error(src) == (f"source/text/zh.txt:{line(zh, '> 译者注。')}: found a translator's note in the source "
+                          "language's text; expected notes only in a translation (the source language's text is "
+                          "the supplied text)")
+
+
+def test_translator_notes_reach_the_edition(src):
+    en = src / "text" / "en.txt"
+    insert_below(en, "3. ", "> A translator's note.")
+    loaded = sources.load_edition(sources.Layout(src))
+    assert loaded.texts["en"].translator_notes == {3: ("A translator's note.",)}
+    assert loaded.texts["en"].translator_note_lines == {3: (line(en, "> A translator's note."),)}
+
+
+def test_byte_order_mark_in_languages_yml(src):
+    path = src / "languages.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert error(src, sources.load_languages) == (
+        "source/languages.yml:1: found a byte-order mark at the start of the file; expected UTF-8 without a "
+        "byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
+
+
+def test_source_file_over_one_megabyte(src):
+    path = src / "glossary" / "en.yml"
+    size = 1_000_000 + 1
+    with path.open("ab") as handle:
+        handle.truncate(size)
+    assert error(src) == f"source/glossary/en.yml: found a file of {size:,} bytes; expected at most 1,000,000 bytes (1 MB)"
+
+
+# -- mkdocs.yml's i18n languages against languages.yml -------------------------------------------
+
+RULE = "as in source/languages.yml, in the same order"
+
+
+class _Edition:
+    def __init__(self, languages):
+        self.languages = languages
+
+
+@pytest.fixture(scope="module")
+def languages_edition():
+    """What check_i18n reads of the edition: its languages (source/languages.yml)."""
+    return _Edition(sources.load_languages(sources.Layout(SOURCE)))
+
+
+def config_with(tmp_path: Path, configured: list[tuple[str, bool]]) -> tuple[Path, list[int]]:
+    """A mkdocs.yml with !ENV tags (as the real one) and the i18n entries ``configured``; the
+    line of each entry, counted as it is written."""
+    lines = ["site_name: A4P", "extra:", "  release:", '    version: !ENV [A4P_VERSION, ""]', "plugins:",
+             "  - search", "  - i18n:", "      docs_structure: suffix", "      languages:"]
+    entry_lines = []
+    for code, default in configured:
+        lines.append(f"        - locale: {code}")
+        entry_lines.append(len(lines))
+        lines.append(f"          name: {code}")
+        if default:
+            lines.append("          default: true")
+        lines.append("          build: true")
+    lines.append("hooks:\n  - hooks/main.py")
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, entry_lines
+
+
+def i18n_error(tmp_path, edition, configured) -> str:
+    path, _ = config_with(tmp_path, configured)
+    with pytest.raises(SourceError) as info:
+        sources.check_i18n(configured, edition, path, Path("mkdocs.yml"))
+    return str(info.value)
+
+
+def expected_of(edition) -> list[tuple[str, bool]]:
+    return [(lang.code, lang.is_source) for lang in edition.languages]
+
+
+def test_i18n_languages_agree(tmp_path, languages_edition):
+    configured = expected_of(languages_edition)
+    path, _ = config_with(tmp_path, configured)
+    sources.check_i18n(configured, languages_edition, path, Path("mkdocs.yml"))
+
+
+def test_real_mkdocs_yml_agrees(languages_edition):
+    """The real config, !ENV tags and all, with its languages as they are written in it."""
+    config = SOURCE.parent / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").split("\n")
+    codes = [t.split(":", 1)[1].strip() for t in text if t.strip().startswith("- locale:")]
+    configured = [(code, index == 0) for index, code in enumerate(codes)]
+    sources.check_i18n(configured, languages_edition, config, Path("mkdocs.yml"))
+
+
+def test_i18n_language_not_in_languages_yml(tmp_path, languages_edition):
+    expected = expected_of(languages_edition)
+    configured = [expected[0], ("de", False), *expected[1:]]
+    _, entries = config_with(tmp_path, configured)
+    assert i18n_error(tmp_path, languages_edition, configured) == (
+        f"mkdocs.yml:{entries[1]}: found i18n language 'de' (not the default); expected '{expected[1][0]}', {RULE}")
+
+
+def test_i18n_languages_in_another_order(tmp_path, languages_edition):
+    expected = expected_of(languages_edition)
+    configured = [(expected[1][0], False), (expected[0][0], True), *expected[2:]]
+    _, entries = config_with(tmp_path, configured)
+    assert i18n_error(tmp_path, languages_edition, configured) == (
+        f"mkdocs.yml:{entries[0]}: found i18n language '{expected[1][0]}' (not the default); "
+        f"expected '{expected[0][0]}' (the default), {RULE}")
+
+
+def test_i18n_default_not_the_source_language(tmp_path, languages_edition):
+    expected = expected_of(languages_edition)
+    configured = [(expected[0][0], False), (expected[1][0], True), *expected[2:]]
+    _, entries = config_with(tmp_path, configured)
+    assert i18n_error(tmp_path, languages_edition, configured) == (
+        f"mkdocs.yml:{entries[0]}: found i18n language '{expected[0][0]}' (not the default); "
+        f"expected '{expected[0][0]}' (the default), {RULE}")
+
+
+def test_i18n_language_missing(tmp_path, languages_edition):
+    expected = expected_of(languages_edition)
+    configured = expected[:-1]
+    _, entries = config_with(tmp_path, configured)
+    assert i18n_error(tmp_path, languages_edition, configured) == (
+        f"mkdocs.yml:{entries[-1]}: found no i18n language '{expected[-1][0]}'; expected '{expected[-1][0]}', {RULE}")
+
+
+def test_i18n_language_extra_at_the_end(tmp_path, languages_edition):
+    expected = expected_of(languages_edition)
+    configured = [*expected, ("de", False)]
+    _, entries = config_with(tmp_path, configured)
+    assert i18n_error(tmp_path, languages_edition, configured) == (
+        f"mkdocs.yml:{entries[-1]}: found i18n language 'de' (not the default); "
+        "expected only the languages of source/languages.yml")

@@ -40,9 +40,9 @@ def test_real_strings_load():
 
 def test_translation_missing_a_key(src):
     en = src / "i18n" / "en.yml"
-    edit(en, "  cite_title: How to cite a paragraph\n", "")
+    edit(en, "  areas_title: The eight areas\n", "")
     # No line of its own: the message names the line of the mapping that lacks it.
-    assert error(src) == (f"source/i18n/en.yml:{line(en, 'home:')}: found no key 'home.cite_title'; "
+    assert error(src) == (f"source/i18n/en.yml:{line(en, 'home:')}: found no key 'home.areas_title'; "
                           "expected every key of source/i18n/zh.yml")
 
 
@@ -74,8 +74,9 @@ def test_stale_page_name_in_every_language(src):
 def test_placeholders_differ(src):
     en = src / "i18n" / "en.yml"
     edit(en, "Paragraph {number}\n", "Paragraph {num}\n")
-    assert error(src) == (f"source/i18n/en.yml:{line(en, '  paragraph:')}: found placeholders ['num'] in "
-                          "'labels.paragraph'; expected the placeholders ['number']")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  paragraph:')}: found the placeholder {{num}} in "
+                          "'labels.paragraph'; expected the placeholder {number}, as in 'labels.paragraph' of "
+                          "source/i18n/zh.yml")
 
 
 def test_empty_string(src):
@@ -134,5 +135,125 @@ def test_plural_form_with_other_placeholders_than_the_source(src):
     en = src / "i18n" / "en.yml"
     edit(en, '    one: "{count} match"\n', '    one: "{n} match"\n')
     at = line(en, '    one: "{n}')
-    assert error(src) == (f"source/i18n/en.yml:{at}: found placeholders ['n'] "
-                          "in 'search.count.one'; expected the placeholders ['count']")
+    assert error(src) == (f"source/i18n/en.yml:{at}: found the placeholder {{n}} "
+                          "in 'search.count.one'; expected the placeholder {count}, as in 'search.count.other' "
+                          "of source/i18n/zh.yml")
+
+
+# -- placeholders: {name}, the source language's, none missing, none added -------------------------
+
+PLACEHOLDER_RULE = ("placeholders written {name} (a lower-case name in braces), and '{{' or '}}' for a "
+                    "brace itself")
+
+
+def test_translation_dropping_a_placeholder(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  paragraphs: Paragraphs {first}–{last}\n", "  paragraphs: Paragraphs from {first}\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  paragraphs:')}: found the placeholder {{first}} in "
+                          "'labels.paragraphs'; expected the placeholders {first}, {last}, as in "
+                          "'labels.paragraphs' of source/i18n/zh.yml")
+
+
+def test_translation_dropping_its_only_placeholder(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "Paragraph {number}\n", "Paragraph\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  paragraph:')}: found no placeholder in "
+                          "'labels.paragraph'; expected the placeholder {number}, as in 'labels.paragraph' of "
+                          "source/i18n/zh.yml")
+
+
+def test_translation_adding_a_placeholder(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "Paragraph {number}\n", "Paragraph {number} of {total}\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  paragraph:')}: found the placeholders {{number}}, "
+                          "{total} in 'labels.paragraph'; expected the placeholder {number}, as in "
+                          "'labels.paragraph' of source/i18n/zh.yml")
+
+
+@pytest.mark.parametrize("written, found", [
+    ("Paragraph {number", "a '{' or '}' without its pair in 'labels.paragraph'"),
+    ("Paragraph number}", "a '{' or '}' without its pair in 'labels.paragraph'"),
+    ("Paragraph {}", "the placeholder '{}' in 'labels.paragraph'"),
+    ("Paragraph {0}", "the placeholder '{0}' in 'labels.paragraph'"),
+    ("Paragraph {number:>3}", "the placeholder '{number:>3}' in 'labels.paragraph'"),
+    ("Paragraph {number!r}", "the placeholder '{number!r}' in 'labels.paragraph'"),
+    ("Paragraph {number.real}", "the placeholder '{number.real}' in 'labels.paragraph'"),
+])
+def test_malformed_placeholder(src, written, found):
+    """These raised a Python traceback (ValueError, IndexError) when the page was made."""
+    en = src / "i18n" / "en.yml"
+    edit(en, "Paragraph {number}\n", f'"{written}"\n')
+    assert error(src) == f"source/i18n/en.yml:{line(en, '  paragraph:')}: found {found}; expected {PLACEHOLDER_RULE}"
+
+
+def test_malformed_placeholder_in_the_source_language(src):
+    zh = src / "i18n" / "zh.yml"
+    edit(zh, "第{number}段\n", "第{number段\n")
+    assert error(src) == (f"source/i18n/zh.yml:{line(zh, '  paragraph:')}: found a '{{' or '}}' without its pair in "
+                          f"'labels.paragraph'; expected {PLACEHOLDER_RULE}")
+
+
+def test_doubled_braces_are_text(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "Paragraph {number}\n", '"Paragraph {number} {{sic}}"\n')
+    assert load_all(src)["en"].format("labels.paragraph", number="4") == "Paragraph 4 {sic}"
+
+
+# -- links: https only ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://peacekeeping.un.org/", "//peacekeeping.un.org/",
+                                 "https:peacekeeping", "https://peacekeeping.un.org/a b", "data:text/html,x"])
+def test_link_not_https(src, url):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  authentic_url: https://peacekeeping.un.org/en/action-for-peacekeeping-a4p\n",
+         f'  authentic_url: "{url}"\n')
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  authentic_url:')}: found 'footer.authentic_url': "
+                          f"'{url}'; expected an address starting with https://")
+
+
+def test_link_in_the_source_language(src):
+    zh = src / "i18n" / "zh.yml"
+    content = zh.read_text(encoding="utf-8")
+    start = content.index("  authentic_url: ")
+    end = content.index("\n", start)
+    zh.write_text(content[:start] + "  authentic_url: javascript:void(0)" + content[end:], encoding="utf-8")
+    assert error(src) == (f"source/i18n/zh.yml:{line(zh, '  authentic_url:')}: found 'footer.authentic_url': "
+                          "'javascript:void(0)'; expected an address starting with https://")
+
+
+# -- the file as a whole --------------------------------------------------------------------------
+
+def test_empty_strings_file(src):
+    en = src / "i18n" / "en.yml"
+    en.write_text("# nothing yet\n", encoding="utf-8")
+    # it was "found NoneType"
+    assert error(src) == "source/i18n/en.yml:1: found an empty file; expected the file's keys and values"
+
+
+def test_strings_file_that_is_a_list(src):
+    en = src / "i18n" / "en.yml"
+    en.write_text("# a list by mistake\n- Home\n- About\n", encoding="utf-8")
+    assert error(src) == "source/i18n/en.yml:2: found a list; expected a mapping of keys to strings"
+
+
+def test_anchor_in_a_string(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  home: Home\n", "  home: &h Home\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  home: &h')}: found the YAML anchor '&h'; expected the "
+                          "value written out in full (source files use no YAML anchors '&' or aliases '*')")
+
+
+def test_escaped_nul_in_a_string(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  home: Home\n", '  home: "Ho\\x00me"\n')
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  home:')}: found the invisible control character U+0000 "
+                          "(NUL) in a value; expected only visible characters, spaces, tabs and line breaks (delete "
+                          "the invisible character)")
+
+
+def test_translation_without_the_translator_note_label(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  translator_note: Translator's note\n", "")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, 'translation:')}: found no key "
+                          "'translation.translator_note'; expected the label of a translator's note, which "
+                          "every translation must have")

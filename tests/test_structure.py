@@ -146,3 +146,44 @@ def test_duplicate_key_in_yaml(yml):
 def test_missing_file(yml):
     yml.unlink()
     assert error(yml) == "source/structure.yml: found no such file; expected the file to exist"
+
+
+# -- absurd sizes and numbers that are not plain decimal ------------------------------------------
+
+def test_structure_claiming_too_many_paragraphs(yml):
+    """A billion paragraphs would be looped over (and MemoryError); the issue: more than 1,000 get a message."""
+    edit(yml, "\nparagraphs: 24\n", "\nparagraphs: 1000000000\n")
+    assert error(yml) == (f"source/structure.yml:{line(yml, 'paragraphs: 1000000000')}: found paragraphs: "
+                          "1000000000; expected a number of paragraphs from 1 to 1,000")
+
+
+def test_structure_claiming_1001_paragraphs(yml):
+    edit(yml, "\nparagraphs: 24\n", "\nparagraphs: 1001\n")
+    assert error(yml) == (f"source/structure.yml:{line(yml, 'paragraphs: 1001')}: found paragraphs: 1001; "
+                          "expected a number of paragraphs from 1 to 1,000")
+
+
+def test_structure_claiming_no_paragraphs(yml):
+    edit(yml, "\nparagraphs: 24\n", "\nparagraphs: 0\n")
+    assert error(yml) == (f"source/structure.yml:{line(yml, 'paragraphs: 0')}: found paragraphs: 0; "
+                          "expected a number of paragraphs from 1 to 1,000")
+
+
+def test_count_with_a_leading_zero(yml):
+    """YAML 1.1 reads 024 as 20 (octal); the sources keep it as the text '024'."""
+    edit(yml, "\nparagraphs: 24\n", "\nparagraphs: 024\n")
+    assert error(yml) == (f"source/structure.yml:{line(yml, 'paragraphs: 024')}: found 'paragraphs': '024'; "
+                          "expected 'paragraphs' to be a non-empty number")
+
+
+@pytest.mark.parametrize("span", ["09-10", "９-10", "9-١٠", "010"])
+def test_range_not_in_ascii_digits(yml, span):
+    edit(yml, "paragraphs: 9-10", f'paragraphs: "{span}"')
+    assert error(yml) == (f"source/structure.yml:{line(yml, span)}: found paragraphs '{span}'; "
+                          "expected a number or a range like 4-7")
+
+
+def test_anchor_in_the_structure(yml):
+    edit(yml, "  - slug: protection\n", "  - &p slug: protection\n")
+    assert error(yml) == (f"source/structure.yml:{line(yml, '&p slug')}: found the YAML anchor '&p'; expected the "
+                          "value written out in full (source files use no YAML anchors '&' or aliases '*')")

@@ -160,7 +160,7 @@ def test_line_of_no_known_kind(src):
     save(src, "en", lines)
     assert error(src, "en") == (
         f"source/text/en.txt:{i + 1}: found '5 words'; expected 'title: …', 'subtitle: …', "
-        "'[slug] heading', 'N. paragraph', a '#' comment or a blank line")
+        "'[slug] heading', 'N. paragraph', '> translator's note', a '#' comment or a blank line")
 
 
 def test_missing_title(src):
@@ -223,3 +223,200 @@ def test_second_heading_for_a_page(src):
     assert error(src, "en") == (
         f"source/text/en.txt:{i + 1}: found a second heading for 'politics'; "
         f"expected one heading per page (the first is on line {first + 1})")
+
+
+def test_paragraph_before_any_heading(src):
+    """The message names the heading the page needs (it was a vague "a '[slug] heading' line first")."""
+    lines = lines_of(src, "en")
+    heading = at(lines, "[preamble]")
+    assert lines[heading + 1].startswith("1. ")
+    lines[heading], lines[heading + 1] = lines[heading + 1], lines[heading]
+    save(src, "en", lines)
+    assert error(src, "en") == (
+        f"source/text/en.txt:{heading + 1}: found paragraph 1 before any heading; "
+        "expected the line '[preamble] …' (the heading of page 'preamble') above paragraph 1")
+
+
+# -- white space, invisible characters, sizes -----------------------------------------------------
+
+@pytest.mark.parametrize("code, space", [("en", " "), ("en", "\u00a0"), ("zh", "\u3000")])
+def test_leading_white_space(src, code, space):
+    """Leading as well as trailing: a space, a no-break space, an ideographic space."""
+    lines = lines_of(src, code)
+    i = at(lines, "5. ")
+    lines[i] = space + lines[i]
+    save(src, code, lines)
+    assert error(src, code) == (
+        f"source/text/{code}.txt:{i + 1}: found white space at the start or end of the line; "
+        "expected no leading or trailing white space")
+
+
+@pytest.mark.parametrize("char, name", [("\x00", "U+0000 (NUL)"), ("\t", "U+0009 (tab)"), ("\x1b", "U+001B (escape)")])
+def test_control_character_in_a_paragraph(src, char, name):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines[i] = lines[i][:10] + char + lines[i][10:]
+    save(src, "en", lines)
+    assert error(src, "en") == (
+        f"source/text/en.txt:{i + 1}: found the invisible control character {name} at column 11; "
+        "expected only visible characters, spaces and line breaks (delete the invisible character)")
+
+
+def test_control_character_given_to_parse_directly():
+    with pytest.raises(SourceError) as info:
+        text.parse("title: T\nsubtitle: S\x00\n", Path("x.txt"))
+    # 'subtitle: S' is 11 characters: the NUL is the 12th
+    assert str(info.value) == ("x.txt:2: found the invisible control character U+0000 (NUL) at column 12; "
+                               "expected only visible characters, spaces and line breaks (delete the invisible "
+                               "character)")
+
+
+def test_byte_order_mark(src):
+    path = src / "text" / "en.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert error(src, "en") == ("source/text/en.txt:1: found a byte-order mark at the start of the file; expected "
+                                "UTF-8 without a byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
+
+
+def test_windows_line_breaks_are_read(src):
+    path = src / "text" / "en.txt"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    crlf = text.read(path)
+    assert crlf.paragraphs == text.read(SOURCE / "text" / "en.txt").paragraphs
+
+
+LIMIT = 10_000  # the issue: a paragraph over 10,000 characters gets a message
+
+
+def test_paragraph_of_the_longest_length_is_accepted(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines[i] = "5. " + "a" * LIMIT
+    save(src, "en", lines)
+    assert text.read(src / "text" / "en.txt").paragraphs[5] == "a" * LIMIT
+
+
+def test_paragraph_too_long(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines[i] = "5. " + "a" * (LIMIT + 1)
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 1}: found paragraph 5 of 10,001 characters; "
+                                "expected at most 10,000 characters")
+
+
+def test_heading_too_long(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "[politics]")
+    lines[i] = "[politics] " + "b" * (LIMIT + 1)
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 1}: found the heading for 'politics' of 10,001 "
+                                "characters; expected at most 10,000 characters")
+
+
+# -- paragraph numbers: ASCII digits, no leading zero ---------------------------------------------
+
+@pytest.mark.parametrize("written", ["１３.", "١٣.", "013.", "13．", "۱۳."])
+def test_paragraph_number_not_in_the_canonical_form(src, written):
+    """Full-width, Arabic-Indic, Persian digits, a leading zero or a full-width full stop: all
+    were read as 13 before, silently."""
+    lines = lines_of(src, "en")
+    i = at(lines, "13. ")
+    lines[i] = written + lines[i][len("13."):]
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 1}: found the paragraph number '{written}'; "
+                                "expected '13.': the digits 0-9, without a leading zero, and a full stop")
+
+
+def test_paragraph_number_of_thousands_of_digits(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "13. ")
+    lines[i] = "1" * 5000 + lines[i][len("13"):]  # Python's int() refuses more than 4300 digits
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 1}: found paragraph 111111111… (5000 digits); "
+                                "expected paragraph 13 (paragraphs numbered in order, without gaps)")
+
+
+# -- translator's notes ---------------------------------------------------------------------------
+
+def test_translator_notes_are_read_with_their_lines(src):
+    lines = lines_of(src, "en")
+    five = at(lines, "5. ")
+    lines[five + 1:five + 1] = ["> First note on 5.", "> Second note on 5."]
+    nine = at(lines, "9. ")
+    lines.insert(nine + 1, "> A note on 9, with > inside.")
+    save(src, "en", lines)
+    parsed = text.read(src / "text" / "en.txt")
+    text.validate(parsed, STRUCTURE)
+    assert parsed.translator_notes == {5: ("First note on 5.", "Second note on 5."),
+                                       9: ("A note on 9, with > inside.",)}
+    assert parsed.translator_note_lines == {5: (five + 2, five + 3), 9: (nine + 2,)}
+    assert parsed.paragraphs == text.read(SOURCE / "text" / "en.txt").paragraphs
+
+
+def test_real_texts_have_no_notes_in_the_source_language():
+    assert text.read(SOURCE / "text" / "zh.txt").translator_notes == {}
+
+
+NOT_BELOW = ("found a translator's note ('> …') that is not right below a paragraph; expected the note on the line "
+             "below its paragraph (or below another note)")
+
+
+@pytest.mark.parametrize("before", ["", "# a comment"])
+def test_translator_note_not_right_below_a_paragraph(src, before):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines[i + 1:i + 1] = [before, "> A note."] if before else ["", "> A note."]
+    save(src, "en", lines)
+    message = error(src, "en")
+    assert message == f"source/text/en.txt:{i + 3}: {NOT_BELOW}"
+
+
+def test_translator_note_below_a_heading(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "[politics]")
+    lines.insert(i + 1, "> A note.")
+    save(src, "en", lines)
+    assert error(src, "en") == f"source/text/en.txt:{i + 2}: {NOT_BELOW}"
+
+
+@pytest.mark.parametrize("written", [">A note.", ">"])
+def test_translator_note_without_its_space(src, written):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines.insert(i + 1, written)
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 2}: found '{written}'; "
+                                "expected '> ' followed by the translator's note")
+
+
+def test_translator_note_too_long(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines.insert(i + 1, "> " + "n" * (LIMIT + 1))
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 2}: found the translator's note of 10,001 characters; "
+                                "expected at most 10,000 characters")
+
+
+def test_translator_note_with_a_control_character(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines.insert(i + 1, "> A\x00note.")
+    save(src, "en", lines)
+    assert error(src, "en") == (f"source/text/en.txt:{i + 2}: found the invisible control character U+0000 (NUL) "
+                                "at column 4; expected only visible characters, spaces and line breaks (delete the "
+                                "invisible character)")
+
+
+def test_translator_note_in_the_source_language(src):
+    lines = lines_of(src, "zh")
+    i = at(lines, "5. ")
+    lines.insert(i + 1, "> 译者注。")
+    save(src, "zh", lines)
+    path = src / "text" / "zh.txt"
+    with pytest.raises(SourceError) as info:
+        text.validate(text.read(path, Path("source/text/zh.txt")), STRUCTURE, source_language=True)
+    assert str(info.value) == (f"source/text/zh.txt:{i + 2}: found a translator's note in the source language's "
+                               "text; expected notes only in a translation (the source language's text is the "
+                               "supplied text)")
