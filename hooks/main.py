@@ -65,7 +65,15 @@ def on_config(config):
         settings = search.load_settings(layout.root / search.SETTINGS_FILE, edition, layout.shown)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    _check_i18n(config, edition)
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: found no 'i18n' plugin; expected plugins: - i18n: with the edition's languages")
+    configured = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages]
+    config_file = Path(config.config_file_path)
+    try:
+        sources.check_i18n(configured, edition, config_file, layout.shown(config_file))
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
     code = config.plugins["i18n"].current_language
     language = edition.language(code)
     config.theme["language"] = code
@@ -85,19 +93,6 @@ def on_config(config):
         "search": search.page_config(edition, code),
     }
     return config
-
-
-def _check_i18n(config, edition: Edition) -> None:
-    """The i18n plugin's languages in mkdocs.yml must be those of source/languages.yml."""
-    plugin = config.plugins.get("i18n")
-    if plugin is None:
-        raise PluginError("mkdocs.yml: found no 'i18n' plugin; expected plugins: - i18n: with the edition's languages")
-    configured = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages]
-    expected = [(lang.code, lang.is_source) for lang in edition.languages]
-    if configured != expected:
-        raise PluginError(
-            f"mkdocs.yml: found i18n languages {configured} (locale, default); expected {expected} "
-            "as in source/languages.yml, in the same order")
 
 
 def _codes(build: Build) -> tuple[str, ...]:

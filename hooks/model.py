@@ -30,7 +30,8 @@ class Paragraph:
     number: int
     words: str
     page: PageSpec
-    notes: tuple[Note, ...]
+    notes: tuple[Note, ...]  # the edition's notes on the source text (every language shows them)
+    translator_notes: tuple[str, ...] = ()  # this language's notes on its translation
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class Edition:
         raise KeyError(code)
 
     def paragraphs(self, code: str, page: PageSpec) -> list[Paragraph]:
-        words = self.texts[code].paragraphs
+        text = self.texts[code]
         return [
-            Paragraph(n, words[n], page, tuple(x for x in self.normalizations.notes if x.paragraph == n))
+            Paragraph(n, text.paragraphs[n], page, tuple(x for x in self.normalizations.notes if x.paragraph == n),
+                      text.translator_notes.get(n, ()))
             for n in page.numbers
         ]
 

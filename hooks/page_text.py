@@ -69,6 +69,10 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
         source = ctx.edition.source.code
         fill(ctx, aside, "labels.note", {"found": foreign_span(ctx, note.find, source),
                                          "probable": foreign_span(ctx, note.probable, source)})
+    for words in para.translator_notes:  # shown as the editorial notes are, in the page's language
+        aside = classed(el(box, "aside", **APPARATUS), "a4p-note a4p-note--translator")
+        el(aside, "strong", ctx.t("translation.translator_note"))
+        append_text(aside, " " + words)
     return box
 
 

@@ -261,3 +261,102 @@ def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
     assert "assets/search.js" in named and any(n.startswith("assets/javascripts/bundle.") for n in named)
     javascripts = built_site / "assets" / "javascripts"
     assert not (javascripts / "lunr").exists() and not (javascripts / "workers").exists()
+
+
+# --- Wiring that cannot silently go wrong (hooks/main.py, hooks/pages.py, hooks/prose.py) ---
+
+def _repo_copy(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*",
+                                                              ".site*", "tmp*"))
+    return repo
+
+
+def _build_copy(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "out")],
+                          cwd=repo, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def _fails_with(repo: Path, message: str) -> None:
+    result = _build_copy(repo)
+    assert result.returncode != 0, "the build passed"
+    assert message in result.stderr, result.stderr[-2000:]
+
+
+def test_an_attribute_on_a_stub_fails_the_build_naming_the_file(tmp_path):
+    repo = _repo_copy(tmp_path)
+    stub = repo / "docs" / "protection.md"
+    stub.write_text(stub.read_text(encoding="utf-8") + "{: .danger }\n", encoding="utf-8")
+    _fails_with(repo, "docs/protection.md:2: found '{: .danger }'; expected only the line <!-- a4p:generated --> "
+                      "(this page is rendered from source/)")
+
+
+def test_extra_text_in_a_stub_fails_the_build(tmp_path):
+    repo = _repo_copy(tmp_path)
+    (repo / "docs" / "politics.md").write_text("A4P-BODY-PLACEHOLDER\n", encoding="utf-8")
+    _fails_with(repo, "docs/politics.md:1: found 'A4P-BODY-PLACEHOLDER'; expected only the line "
+                      "<!-- a4p:generated -->")
+
+
+def test_a_missing_prose_file_fails_the_build_naming_it(tmp_path):
+    repo = _repo_copy(tmp_path)
+    (repo / "docs" / "about.en.md").unlink()
+    _fails_with(repo, "docs/about.en.md: found no such file; expected the prose of page 'about' in language 'en'")
+
+
+def test_a_missing_marker_fails_the_build_naming_the_file(tmp_path):
+    repo = _repo_copy(tmp_path)
+    prose_file = repo / "docs" / "index.en.md"
+    text = prose_file.read_text(encoding="utf-8")
+    prose_file.write_text(text.replace("<!-- a4p:areas -->\n", ""), encoding="utf-8")
+    last = len(text.replace("<!-- a4p:areas -->\n", "").rstrip("\n").split("\n"))
+    _fails_with(repo, f"docs/index.en.md:{last}: found no marker <!-- a4p:areas -->")
+
+
+def test_a_javascript_link_in_prose_fails_the_build_naming_file_and_line(tmp_path):
+    repo = _repo_copy(tmp_path)
+    prose_file = repo / "docs" / "about.zh.md"
+    lines = prose_file.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "[看这里](javascript:alert(1))")
+    prose_file.write_text("\n".join(lines), encoding="utf-8")
+    _fails_with(repo, "docs/about.zh.md:3: found a javascript: link; expected an https: link or a link within "
+                      "the edition (a path or #fragment)")
+
+
+def test_prose_pages_carry_their_language_prose_and_generated_parts(built_site, edition):
+    """Each language's prose file is its own (never the source language's fallback), with
+    the parts at their markers and no marker left."""
+    for prefix, code in (("", "zh"), ("en/", "en")):
+        for key, ids in (("", ("areas", "more", "cite")), ("about/", ("normalizations", "notes", "licence")),
+                         ("glossary/", ("a4p-entries", "a4p-filter"))):
+            html = (built_site / prefix / key / "index.html").read_text(encoding="utf-8")
+            page = Page(html)
+            assert page.lang == code and "a4p:" not in html, f"/{prefix}{key}"
+            assert all(i in page.ids for i in ids), f"/{prefix}{key}: {ids}"
+            source = (ROOT / "docs" / f"{key.rstrip('/') or 'index'}.{code}.md").read_text(encoding="utf-8")
+            first = next(block for block in source.split("\n\n") if block and not block.startswith("<!--"))
+            assert first in html, f"/{prefix}{key}: its first paragraph is not that of its own prose file"
+
+
+def test_each_language_s_404_is_written_whichever_language_builds_first(tmp_path, edition):
+    """hooks/main.py: a translation's 404 goes to its folder and leaves the root alone; the
+    source language's goes to the root. Translation first, on an empty site folder."""
+    from types import SimpleNamespace
+
+    from hooks import main
+    from hooks.crosslinks import Derived
+    from hooks.urls import Scheme
+
+    scheme = Scheme("https://a4p.example.org/", edition.source.code)
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    try:
+        for code in ("en", "zh"):
+            main._build = main.Build(edition, edition.language(code), scheme, Derived(edition), None)
+            output = main.on_post_template(f"<html lang={code}>", template_name="404.html", config=config)
+            if code == "en":
+                assert output == "" and not (tmp_path / "404.html").exists()
+                assert (tmp_path / "en" / "404.html").read_text(encoding="utf-8") == "<html lang=en>"
+            else:
+                assert output == "<html lang=zh>"  # MkDocs writes it to the root
+    finally:
+        main._build = None

@@ -1,0 +1,76 @@
+"""hooks/page_text.py: a text page's paragraphs and their apparatus, read back as HTML."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+
+from hooks.crosslinks import Derived
+from hooks.elements import Context, to_html
+from hooks.page_text import paragraph, text_page
+from hooks.urls import Scheme
+from tests.htmltext import Page
+
+NOTES = ("First note: <b>not markup</b>.", "Second note.")
+
+
+@pytest.fixture(scope="module")
+def derived(edition):
+    return Derived(edition)
+
+
+def context(edition, derived, code: str, slug: str) -> Context:
+    scheme = Scheme("https://a4p.example.org/", edition.source.code)
+    return Context(edition, edition.language(code), scheme, scheme.page(code, slug), derived)
+
+
+def with_translator_notes(edition, code: str, number: int, notes: tuple[str, ...]):
+    """A copy of the edition in which paragraph ``number`` of ``code`` carries ``notes``."""
+    texts = dict(edition.texts)
+    texts[code] = copy.copy(texts[code])
+    texts[code].translator_notes = {**texts[code].translator_notes, number: notes}
+    return dataclasses.replace(edition, texts=texts)
+
+
+def test_paragraph_number_and_mark_are_isolated_and_apparatus(edition, derived):
+    spec = edition.structure.page("protection")
+    para = edition.paragraphs("en", spec)[0]
+    html = to_html(paragraph(context(edition, derived, "en", "protection"), para))
+    assert html.startswith(f'<div id="para-{para.number}" class="a4p-para"><span data-apparatus="" '
+                           f'class="a4p-para__num"><bdi>{para.number}</bdi></span>')
+    assert '<bdi>¶</bdi></a>' in html
+    assert Page(html).words(f"para-{para.number}") == para.words
+
+
+def test_translator_notes_are_labelled_apparatus_in_the_page_language(edition, derived):
+    spec = edition.structure.page("protection")
+    number = spec.first
+    changed = with_translator_notes(edition, "en", number, NOTES)
+    html = text_page(context(changed, derived, "en", "protection"), "protection")
+    page = Page(html)
+    asides = page.find("aside", **{"class": "a4p-note a4p-note--translator"})
+    assert len(asides) == len(NOTES) and all("data-apparatus" in a for a in asides)
+    label = edition.strings["en"]["translation.translator_note"]
+    for note in NOTES:
+        escaped = note.replace("<", "&lt;").replace(">", "&gt;")
+        assert f"<strong>{label}</strong> {escaped}</aside>" in html
+    # the words of the paragraph are unchanged: the notes are apparatus
+    assert page.words(f"para-{number}") == edition.texts["en"].paragraphs[number]
+
+
+def test_no_translator_note_where_the_text_has_none(edition, derived):
+    for code in ("zh", "en"):
+        for spec in edition.structure.pages:
+            html = text_page(context(edition, derived, code, spec.slug), spec.slug)
+            expected = sum(len(edition.texts[code].translator_notes.get(n, ())) for n in spec.numbers)
+            assert html.count("a4p-note--translator") == expected
+
+
+def test_a_translation_page_says_so_and_links_the_source_page(edition, derived):
+    html = text_page(context(edition, derived, "en", "protection"), "protection")
+    notice = Page(html).find("aside", **{"class": "a4p-translation-notice"})
+    assert len(notice) == 1
+    assert '<a href="../../protection/" hreflang="zh">' in html
+    assert "a4p-translation-notice" not in text_page(context(edition, derived, "zh", "protection"), "protection")

@@ -1,0 +1,122 @@
+"""hooks/pages.py: which file of docs/ each page comes from, and how a prose page is put together."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from hooks import page_about, page_glossary, page_home, pages, prose
+from hooks.crosslinks import Derived
+from hooks.elements import Context, to_html
+from hooks.errors import SourceError
+from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme
+
+CODES = ("zh", "en")
+KEYS = (HOME, "preamble", "protection", GLOSSARY, ABOUT)
+ALL = {"index.zh.md", "index.en.md", "preamble.md", "protection.md", "glossary.zh.md", "glossary.en.md",
+       "about.zh.md", "about.en.md"}
+
+
+def files_message(found: set[str]) -> str:
+    with pytest.raises(SourceError) as caught:
+        pages.check_files(found, KEYS, CODES)
+    return str(caught.value)
+
+
+def test_every_language_suffixed_for_prose_one_stub_for_generated_pages():
+    assert pages.expected_files(KEYS, CODES) == [
+        "index.zh.md", "index.en.md", "preamble.md", "protection.md", "glossary.zh.md", "glossary.en.md",
+        "about.zh.md", "about.en.md"]
+    pages.check_files(ALL, KEYS, CODES)
+
+
+def test_names_are_checked_without_their_language_suffix():
+    assert pages.key_of("about.en.md", CODES) == "about"
+    assert pages.key_of("about.md", CODES) == "about"
+    assert pages.key_of("about.xx.md", CODES) == "about.xx"
+    assert files_message(ALL | {"extra.en.md"}) == "docs/extra.en.md: found unknown page 'extra'; expected one of " \
+        "index, preamble, protection, glossary, about"
+
+
+def test_a_missing_prose_file_names_the_file_and_language():
+    assert files_message(ALL - {"about.en.md"}) == (
+        "docs/about.en.md: found no such file; expected the prose of page 'about' in language 'en' "
+        "(every language has its own)")
+
+
+def test_a_bare_prose_file_beside_the_suffixed_ones_is_refused():
+    # the plugin crashes with a traceback on about.md beside about.zh.md
+    assert files_message(ALL | {"about.md"}) == (
+        "docs/about.md: found 'about.md' for a prose page; expected one file per language, named about.LANG.md "
+        "(about.zh.md, about.en.md)")
+
+
+def test_a_stub_is_one_file_for_every_language():
+    assert files_message(ALL | {"protection.en.md"}) == (
+        "docs/protection.en.md: found 'protection.en.md' for a page rendered from source/; expected one stub "
+        "for every language, protection.md")
+    assert files_message(ALL - {"protection.md"}) == (
+        f"docs/protection.md: found no such file; expected the stub of page 'protection' (the line {prose.STUB})")
+
+
+def test_each_prose_page_has_its_parts_and_markers():
+    for module in (page_home, page_about, page_glossary):
+        assert pages.PROSE[{page_home: HOME, page_about: ABOUT, page_glossary: GLOSSARY}[module]] is module
+
+
+@pytest.fixture(scope="module")
+def derived(edition):
+    return Derived(edition)
+
+
+def context(edition, derived, code: str, key: str) -> Context:
+    scheme = Scheme("https://a4p.example.org/", edition.source.code)
+    return Context(edition, edition.language(code), scheme, scheme.page(code, key), derived)
+
+
+@pytest.mark.parametrize("key", [HOME, ABOUT, GLOSSARY])
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_parts_are_those_the_markers_name(edition, derived, key, code):
+    assert tuple(pages.PROSE[key].parts(context(edition, derived, code, key))) == pages.markers(key)
+
+
+@pytest.mark.parametrize("key", [HOME, ABOUT, GLOSSARY])
+def test_the_real_prose_files_pass_their_checks(key, layout):
+    for lang in CODES:
+        path = layout.root.parent / "docs" / pages.docs_name(key, lang)
+        pages.check_source(key, path.read_text(encoding="utf-8"), path)
+
+
+def test_a_prose_page_is_title_then_prose_with_parts_between(edition, derived):
+    ctx = context(edition, derived, "en", ABOUT)
+    text = "First *words*.\n\n<!-- a4p:normalizations -->\n\nMiddle.\n\n<!-- a4p:notes -->\n\nLast.\n"
+    html = pages.prose_page(ctx, ABOUT, markdown.markdown(text), "docs/about.en.md")
+    assert html.startswith('<div class="a4p-about"><h1 id="heading">')
+    assert html.endswith("<p>Last.</p></div>")
+    order = [html.index(s) for s in ('id="heading"', "a4p-translation-notice", "<em>words</em>",
+                                     "a4p-normalizations", "<p>Middle.</p>", "a4p-notes", "<p>Last.</p>")]
+    assert order == sorted(order)
+    assert "a4p:" not in html
+
+
+def test_the_cite_examples_are_left_to_right_urls(edition, derived):
+    ctx = context(edition, derived, "en", HOME)
+    parts = {name: [to_html(n) for n in nodes] for name, nodes in page_home.parts(ctx).items()}
+    spec = edition.structure.areas[0]
+    assert parts["cite-example"] == [
+        f'<p class="a4p-example-url"><code dir="ltr">https://a4p.example.org/en/{spec.slug}/#para-{spec.first}'
+        '</code></p>']
+    assert parts["cite-short"] == [
+        f'<p class="a4p-example-url"><code dir="ltr">https://a4p.example.org/en/para/{spec.first}/</code></p>']
+
+
+def test_source_text_in_a_part_is_escaped(edition, derived, monkeypatch):
+    ctx = context(edition, derived, "en", HOME)
+    strings = dict(edition.strings["en"])
+    strings["home.areas_title"] = "<script>x</script>"
+    monkeypatch.setitem(edition.strings, "en", type(edition.strings["en"])(strings))
+    html = pages.prose_page(ctx, HOME, "<!-- a4p:areas -->\n<!-- a4p:more -->\n<!-- a4p:cite-example -->\n"
+                            "<!-- a4p:cite-short -->", "docs/index.en.md")
+    assert "<script>" not in html and re.search(r"&lt;script&gt;x&lt;/script&gt;", html)
