@@ -11,7 +11,8 @@
 
 The source language's file sets the ids; every language must have exactly those ids. A
 term or variant may stand only once in a language, and every term must occur in its
-language's text.
+language's text. ``related`` names other terms of the glossary, each once (never the term
+itself).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 :func:`load` reads ``normalizations.yml``; :func:`replay` applies it to the supplied text and
 lays the result out in the text format of :mod:`hooks.text`. The words are never changed
 except by a listed entry, and every ``find`` must occur exactly once, so a list that no longer
-fits the supplied text stops the build instead of silently doing nothing.
+fits the supplied text stops the build instead of silently doing nothing. The ``seed:`` file
+(the supplied text) must be a file inside ``source/``; a heading in it before a page whose
+heading structure.yml makes editorial is refused, not dropped.
 """
 
 from __future__ import annotations

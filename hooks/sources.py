@@ -175,7 +175,7 @@ def check_i18n(configured: list[tuple[str, bool]], edition: Edition, config_file
         return
     index = next((i for i, (have, want) in enumerate(zip(configured, expected)) if have != want),
                  min(len(configured), len(expected)))
-    entries, languages_line = _i18n_lines(config_file, shown)
+    entries, languages_line, shown = _i18n_lines(config_file, shown)
     rule = "as in source/languages.yml, in the same order"
     if index >= len(configured):
         code = expected[index][0]
@@ -195,15 +195,19 @@ def check_i18n(configured: list[tuple[str, bool]], edition: Edition, config_file
     raise SourceError(shown, line, found, f"{shown_want}, {rule}")
 
 
-def _i18n_lines(config_file: Path, shown: Path) -> tuple[list[int], int | None]:
-    """The lines of the i18n plugin's language entries in mkdocs.yml, and of its 'languages:'."""
+def _i18n_lines(config_file: Path, shown: Path) -> tuple[list[int], int | None, Path]:
+    """The lines of the i18n plugin's language entries, and of its 'languages:', and the file
+    that has them: ``config_file`` or the one it inherits from (``INHERIT: mkdocs.yml``)."""
     data = yamlsource.load_config(config_file, shown)
     plugins = data.get("plugins") if isinstance(data, dict) else None
-    for index, plugin in enumerate(plugins if isinstance(plugins, list) else []):
+    if plugins is None and isinstance(data, dict) and isinstance(data.get("INHERIT"), str):
+        parent = data["INHERIT"]
+        return _i18n_lines(config_file.parent / parent, shown.parent / parent)
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             settings = plugin["i18n"]
             languages = settings.get("languages")
             if isinstance(languages, list):
-                return list(languages.lines), settings.lines["languages"]
-            return [], settings.line
-    return [], None
+                return list(languages.lines), settings.lines["languages"], shown
+            return [], settings.line, shown
+    return [], None, shown

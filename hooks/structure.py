@@ -1,4 +1,8 @@
-"""The language-neutral structure: which text page holds which paragraphs, in reading order."""
+"""The language-neutral structure: which text page holds which paragraphs, in reading order.
+
+Paragraph numbers and ranges are ASCII digits without a leading zero (``9-10``); the count is
+at most :data:`MAX_PARAGRAPHS`.
+"""
 
 from __future__ import annotations
 

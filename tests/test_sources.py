@@ -288,3 +288,16 @@ def test_i18n_language_extra_at_the_end(tmp_path, languages_edition):
     assert i18n_error(tmp_path, languages_edition, configured) == (
         f"mkdocs.yml:{entries[-1]}: found i18n language 'de' (not the default); "
         "expected only the languages of source/languages.yml")
+
+
+def test_i18n_languages_of_an_inherited_config(tmp_path, languages_edition):
+    """mkdocs.offline.yml inherits mkdocs.yml: the message names mkdocs.yml, where the entries are."""
+    expected = expected_of(languages_edition)
+    configured = [expected[0], ("de", False), *expected[1:]]
+    _, entries = config_with(tmp_path, configured)
+    child = tmp_path / "mkdocs.offline.yml"
+    child.write_text("INHERIT: mkdocs.yml\nuse_directory_urls: false\n", encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        sources.check_i18n(configured, languages_edition, child, Path("mkdocs.offline.yml"))
+    assert str(info.value) == (f"mkdocs.yml:{entries[1]}: found i18n language 'de' (not the default); "
+                               f"expected '{expected[1][0]}', {RULE}")
