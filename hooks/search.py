@@ -10,19 +10,23 @@ its words, and the site path of its canonical home with ``#para-N``. Glossary en
 records too (kind ``term``), listed after the paragraphs. How words become index terms (Han as character bigrams, other words stemmed) is
 the browser's job, in one place: ``search.js`` tokenizes the records and the queries alike.
 
-Language-specific search settings (a stemmer, stop words) are data, in ``source/search.yml``;
-a language that it does not list is searched without them.
+Language-specific search settings (a stemmer, stop words, a folding) are data, in
+``source/search.yml``; a language that it does not list is searched without them. The folding
+rules (:mod:`hooks.folding`) go to the browser as JSON, so that search and the glossary marks
+fold alike.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from hooks import yamlsource
+from hooks import folding as foldings, yamlsource
 from hooks.errors import SourceError
+from hooks.folding import Folding
 from hooks.model import Edition
 from hooks.urls import Scheme
 
@@ -32,6 +36,9 @@ SETTINGS_FILE = "search.yml"  # in source/
 GLOBAL = "a4pSearchData"  # the browser global the records files add their language to
 # The interface strings of the search box (source/i18n/{lang}.yml, "search:").
 STRING_PREFIX = "search."
+LIGHT = "light"  # the stemmer name meaning: the light stemming of the language's folding
+LANGUAGE_KEYS = ("stemmer", "stopwords", "folding")
+CODE = re.compile(r"^[a-z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -98,59 +105,92 @@ def records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
 @dataclass(frozen=True)
 class Stemmer:
     name: str
-    script: str  # site path of the vendored script
+    script: str  # site path of the vendored script ("" for the light stemmer)
     export: str  # how the script hands over its stem(word) function: "commonjs" or a global
+    member: str | None = None  # for "commonjs": the property of module.exports that is stem()
+
+    def as_json(self) -> dict:
+        if self.name == LIGHT:
+            return {"light": True}
+        return {"script": self.script, "export": self.export, "member": self.member}
+
+
+LIGHT_STEMMER = Stemmer(LIGHT, "", LIGHT)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """A language's search settings. The default: no stemmer, no stop words."""
+    """A language's search settings. The default: no stemmer, no stop words, no folding."""
 
     stemmer: Stemmer | None = None
     stopwords: tuple[str, ...] = ()
+    folding: Folding | None = None
 
 
 def load_settings(path: Path, edition: Edition, shown: Callable[[Path], Path] = lambda p: p) -> dict[str, Settings]:
-    """``source/search.yml``: the stemmers on offer and each listed language's settings."""
+    """``source/search.yml``: the stemmers and foldings on offer and each listed language's
+    settings, for every language of the edition (and for the languages listed there that the
+    edition does not have yet, checked all the same)."""
     where = shown(path)
     data = yamlsource.load(path, where)
     if not isinstance(data, dict):
-        raise SourceError(where, getattr(data, "line", 1), type(data).__name__, "a mapping with 'stemmers' and 'languages'")
+        raise SourceError(where, getattr(data, "line", 1), yamlsource.describe(data),
+                          "a mapping with 'stemmers', 'foldings' and 'languages'")
     for key in data:
-        if key not in ("stemmers", "languages"):
-            raise SourceError(where, data.lines[key], f"key '{key}'", "only 'stemmers' and 'languages'")
-    stemmers: dict[str, Stemmer] = {}
-    for name, spec in (data.get("stemmers") or {}).items():
-        script = yamlsource.require(spec, "script", str, where, f"stemmer '{name}'")
-        export = yamlsource.require(spec, "export", str, where, f"stemmer '{name}'")
-        if not script.startswith("assets/vendor/") or not script.endswith(".js"):
-            raise SourceError(where, spec.lines["script"], f"script {script!r}", "a .js file under assets/vendor/")
-        stemmers[name] = Stemmer(name, script, export)
-    codes = [lang.code for lang in edition.languages]
+        if key not in ("stemmers", "foldings", "languages"):
+            raise SourceError(where, data.lines[key], f"key '{key}'", "only 'stemmers', 'foldings' and 'languages'")
+    stemmers = _stemmers(data.get("stemmers") or {}, where)
+    folds = foldings.parse(data.get("foldings"), where)
     languages = data.get("languages") or {}
-    settings = {code: Settings() for code in codes}
+    assigned = foldings.assigned(languages, folds, where)
+    settings = {lang.code: Settings() for lang in edition.languages}
     for code, spec in languages.items():
         line = languages.lines[code]
-        if code not in codes:
-            raise SourceError(where, line, f"language '{code}'", f"one of the edition's languages ({', '.join(codes)})")
+        if not isinstance(code, str) or not CODE.match(code):
+            raise SourceError(where, line, f"language {code!r}", "a two-letter ISO 639-1 code, as in languages.yml")
         if not isinstance(spec, dict):
-            raise SourceError(where, line, f"{type(spec).__name__} for '{code}'", "a mapping with 'stemmer' and/or 'stopwords'")
+            raise SourceError(where, line, f"{yamlsource.describe(spec)} for '{code}'",
+                              "a mapping with some of 'stemmer', 'stopwords' and 'folding'")
         for key in spec:
-            if key not in ("stemmer", "stopwords"):
-                raise SourceError(where, spec.lines[key], f"key '{key}'", "only 'stemmer' and 'stopwords'")
+            if key not in LANGUAGE_KEYS:
+                raise SourceError(where, spec.lines[key], f"key '{key}'", "only 'stemmer', 'stopwords' and 'folding'")
         stemmer = None
         if "stemmer" in spec:
             name = spec["stemmer"]
-            if name not in stemmers:
+            if name == LIGHT:
+                if code not in assigned or not assigned[code].stems:
+                    raise SourceError(where, spec.lines["stemmer"], f"stemmer '{LIGHT}' for '{code}'",
+                                      "a folding with clitics or suffixes for the language, to stem with")
+                stemmer = LIGHT_STEMMER
+            elif name not in stemmers:
                 raise SourceError(where, spec.lines["stemmer"], f"stemmer {name!r}",
-                                  f"one of the stemmers listed above ({', '.join(stemmers) or 'none'})")
-            stemmer = stemmers[name]
+                                  f"one of the stemmers listed above ({', '.join(stemmers) or 'none'}) or '{LIGHT}'")
+            else:
+                stemmer = stemmers[name]
         words = spec.get("stopwords", "")
         if not isinstance(words, str):
             raise SourceError(where, spec.lines["stopwords"], f"stopwords: {words!r}",
                               "the stop words as one line of words separated by spaces")
-        settings[code] = Settings(stemmer, tuple(words.split()))
+        settings[code] = Settings(stemmer, tuple(words.split()), assigned.get(code))
     return settings
+
+
+def _stemmers(section, where: Path) -> dict[str, Stemmer]:
+    stemmers: dict[str, Stemmer] = {}
+    for name, spec in section.items():
+        if name == LIGHT:
+            raise SourceError(where, section.lines[name], f"a stemmer named '{LIGHT}'",
+                              f"another name ('{LIGHT}' is the light stemming of a folding)")
+        script = yamlsource.require(spec, "script", str, where, f"stemmer '{name}'")
+        export = yamlsource.require(spec, "export", str, where, f"stemmer '{name}'")
+        if not script.startswith("assets/vendor/") or not script.endswith(".js"):
+            raise SourceError(where, spec.lines["script"], f"script {script!r}", "a .js file under assets/vendor/")
+        member = spec.get("member")
+        if member is not None and (not isinstance(member, str) or export != "commonjs"):
+            raise SourceError(where, spec.lines["member"], f"member: {yamlsource.describe(member)}",
+                              "the name of a property of module.exports, with export: commonjs")
+        stemmers[name] = Stemmer(name, script, export, member)
+    return stemmers
 
 
 def records_path(code: str) -> str:
@@ -173,9 +213,9 @@ def document(edition: Edition, code: str, scheme: Scheme, settings: Settings) ->
     """Everything the browser needs for one language's search, besides the page's strings."""
     return {
         "lang": code,
-        "stemmer": None if settings.stemmer is None else
-        {"script": settings.stemmer.script, "export": settings.stemmer.export},
+        "stemmer": None if settings.stemmer is None else settings.stemmer.as_json(),
         "stopwords": list(settings.stopwords),
+        "folding": None if settings.folding is None else settings.folding.as_json(),
         "records": [record.as_json() for record in records(edition, code, scheme)],
     }
 

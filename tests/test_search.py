@@ -35,6 +35,15 @@ VENDORED = {
         "6733ee4ecec73513b8717fbc7da02ea5fd0adfd6731c1d93a5606790ace76ead",
     "assets/vendor/wink-porter2-stemmer/LICENSE":
         "4e7b73bec5f5230f10d3543b9560d5a674666e99f8db80c100a437638e569d44",
+    # @orama/stemmers 3.1.18, dist/{fr,es,ru}.cjs saved as .cjs.js, and LICENSE.md
+    "assets/vendor/orama-stemmers/fr.cjs.js":
+        "c14ca5235101ab9124f0da62c8de58a9edf195e7d5abe691e15b66cd1eb126cc",
+    "assets/vendor/orama-stemmers/es.cjs.js":
+        "6501d725ccaf4399df0bf67f732c83e9b6dbd260bec007080d95ec499385c7d1",
+    "assets/vendor/orama-stemmers/ru.cjs.js":
+        "c17a5096b7d6f5653e87eabe0ae9a117979bcba687c1574243a994525067b03f",
+    "assets/vendor/orama-stemmers/LICENSE":  # the package's LICENSE.md: docs/ reads .md as pages
+        "27ae9e365c876919b2b1fca32bfa820cee62e24769ae3a0b87c9a2b96694031c",
 }
 
 
@@ -141,6 +150,26 @@ def test_settings_of_the_edition(settings):
     assert {"the", "of", "and"} <= set(english.stopwords)
 
 
+# The languages being added (issue 7): ready in source/search.yml before languages.yml has them.
+@pytest.mark.parametrize("code, stemmer, folding, stopwords", [
+    ("fr", "french", "accents", {"de", "la", "les"}),
+    ("es", "spanish", "accents", {"de", "la", "los"}),
+    ("ru", "russian", "cyrillic", {"и", "в", "на"}),
+    ("ar", "light", "arabic", {"في", "من", "على"}),
+])
+def test_settings_of_the_languages_being_added(edition, code, stemmer, folding, stopwords):
+    settings = search.load_settings(SETTINGS, edition)[code]
+    assert settings.stemmer.name == stemmer
+    assert settings.folding.name == folding
+    assert stopwords <= set(settings.stopwords)
+    if stemmer == "light":
+        assert settings.stemmer.as_json() == {"light": True} and settings.folding.stems
+    else:  # a Snowball stemmer of @orama/stemmers, whose CommonJS file exports {stemmer, language}
+        assert settings.stemmer.as_json() == {"script": f"assets/vendor/orama-stemmers/{code}.cjs.js",
+                                              "export": "commonjs", "member": "stemmer"}
+        assert (DOCS / settings.stemmer.script).is_file()
+
+
 def write(tmp_path, text: str) -> Path:
     path = tmp_path / "search.yml"
     path.write_text(text, encoding="utf-8")
@@ -154,19 +183,42 @@ STEMMERS = """stemmers:
 """
 
 
+ARABIC = """foldings:
+  arabic:
+    map: {أ: ا}
+    clitics: {و: ""}
+"""
+
+
 @pytest.mark.parametrize("text, message", [
-    (STEMMERS + "languages:\n  fr:\n    stemmer: porter2\n",
-     "search.yml:6: found language 'fr'; expected one of the edition's languages (zh, en)"),
+    (STEMMERS + "languages:\n  fra:\n    stemmer: porter2\n",
+     "search.yml:6: found language 'fra'; expected a two-letter ISO 639-1 code, as in languages.yml"),
     (STEMMERS + "languages:\n  en:\n    stemmer: snowball\n",
-     "search.yml:7: found stemmer 'snowball'; expected one of the stemmers listed above (porter2)"),
+     "search.yml:7: found stemmer 'snowball'; expected one of the stemmers listed above (porter2) or 'light'"),
     (STEMMERS + "languages:\n  en:\n    stemmer: porter2\n    stopword: a an\n",
-     "search.yml:8: found key 'stopword'; expected only 'stemmer' and 'stopwords'"),
+     "search.yml:8: found key 'stopword'; expected only 'stemmer', 'stopwords' and 'folding'"),
+    (STEMMERS + "languages:\n  en:\n    folding: accents\n",
+     "search.yml:7: found folding 'accents'; expected one of the foldings listed above (none)"),
+    (ARABIC + "languages:\n  ar:\n    folding: arab\n",
+     "search.yml:7: found folding 'arab'; expected one of the foldings listed above (arabic)"),
+    (STEMMERS + "languages:\n  en:\n    stemmer: light\n",
+     "search.yml:7: found stemmer 'light' for 'en'; expected a folding with clitics or suffixes for the "
+     "language, to stem with"),
+    ("foldings:\n  accents: {marks: true}\nlanguages:\n  fr:\n    folding: accents\n    stemmer: light\n",
+     "search.yml:6: found stemmer 'light' for 'fr'; expected a folding with clitics or suffixes for the "
+     "language, to stem with"),
+    ("stemmers:\n  light:\n    script: assets/vendor/x/x.js\n    export: commonjs\n",
+     "search.yml:2: found a stemmer named 'light'; expected another name ('light' is the light stemming "
+     "of a folding)"),
+    ("stemmers:\n  x:\n    script: assets/vendor/x/x.js\n    export: xStem\n    member: stemmer\n",
+     "search.yml:5: found member: 'stemmer'; expected the name of a property of module.exports, with "
+     "export: commonjs"),
     (STEMMERS + "languages:\n  en:\n    stopwords: [a, an]\n",
      "search.yml:7: found stopwords: ['a', 'an']; expected the stop words as one line of words "
      "separated by spaces"),
     ("stemmers:\n  porter2:\n    script: https://cdn.example/x.js\n    export: commonjs\n",
      "search.yml:3: found script 'https://cdn.example/x.js'; expected a .js file under assets/vendor/"),
-    ("stemmer: {}\n", "search.yml:1: found key 'stemmer'; expected only 'stemmers' and 'languages'"),
+    ("stemmer: {}\n", "search.yml:1: found key 'stemmer'; expected only 'stemmers', 'foldings' and 'languages'"),
 ])
 def test_settings_errors_name_file_and_line(tmp_path, edition, text, message):
     with pytest.raises(SourceError) as caught:
@@ -176,7 +228,16 @@ def test_settings_errors_name_file_and_line(tmp_path, edition, text, message):
 
 def test_a_language_not_listed_gets_the_defaults(tmp_path, edition):
     settings = search.load_settings(write(tmp_path, STEMMERS), edition)
-    assert settings == {"zh": search.Settings(), "en": search.Settings()}
+    codes = [lang.code for lang in edition.languages]
+    assert settings == {code: search.Settings() for code in codes}
+
+
+def test_a_language_the_edition_does_not_have_yet_is_checked_and_kept_ready(tmp_path, edition):
+    assert "xx" not in [lang.code for lang in edition.languages]
+    settings = search.load_settings(write(tmp_path, STEMMERS + "languages:\n  xx:\n    stemmer: porter2\n"), edition)
+    assert settings["xx"].stemmer.name == "porter2"
+    with pytest.raises(SourceError):
+        search.load_settings(write(tmp_path, STEMMERS + "languages:\n  xx:\n    stemmer: none\n"), edition)
 
 
 # -- what the browser gets -----------------------------------------------------------------
@@ -206,7 +267,9 @@ def test_records_file_is_a_script_setting_its_language(edition, settings):
     assert loaded == data
     assert loaded["lang"] == "en"
     assert loaded["stemmer"] == {"script": "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js",
-                                 "export": "commonjs"}
+                                 "export": "commonjs", "member": None}
+    assert loaded["folding"] == {"map": {}, "marks": True, "clitics": [], "suffixes": [],
+                                 "clitic_keep": 3, "suffix_keep": 3}  # accents, source/search.yml
     count = edition.structure.paragraph_count  # the 24 paragraphs, then the glossary terms
     assert [r["n"] for r in loaded["records"][:count]] == list(range(1, count + 1))
     assert {r["kind"] for r in loaded["records"][count:]} == {"term"}

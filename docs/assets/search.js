@@ -7,6 +7,10 @@
    plus single characters for one-character queries; any other run of letters and digits as a
    lower-cased word, plus its stem where the language has a stemmer. Each character is
    normalized on its own (NFKC, lower case), so that every term keeps its place in the text.
+   Where the language has a folding (source/search.yml, the same rules as hooks/folding.py),
+   a word is indexed folded, and its stem folded, and the stem of its folded form folded: the
+   Snowball stemmers see accents (explotación stems to explot, explotacion to itself), so
+   folding only before or only after stemming would lose one of them.
 
    Queries. A record must hold every term of the query: all the bigrams of a Chinese phrase,
    and every word (or a word of the same stem; the word being typed also as a prefix). Records
@@ -69,19 +73,98 @@
     return word;
   }
 
+  /* ---- Folding and light stemming: hooks/folding.py, rule for rule ---- */
+
+  var NONSPACING = /\p{Mn}/gu;
+  var own = Object.prototype.hasOwnProperty;
+
+  /* fold(text) for a language's folding rules (or none): character by character, each
+     replaced by the map, or else (marks) without the nonspacing marks of its decomposition. */
+  function folder(rules) {
+    if (!rules) {
+      return identity;
+    }
+    var map = rules.map || {};
+    function one(ch) {
+      if (own.call(map, ch)) {
+        return map[ch];
+      }
+      if (rules.marks) {
+        var decomposed = ch.normalize("NFD");
+        var kept = decomposed.replace(NONSPACING, "");
+        if (kept !== decomposed) {
+          return kept.normalize("NFC");
+        }
+      }
+      return ch;
+    }
+    return function (text) {
+      var result = "";
+      for (var ch of text) {
+        result += one(ch);
+      }
+      return result;
+    };
+  }
+
+  function letters(text) {
+    return Array.from(text).length;
+  }
+
+  /* The light stemmer of a folding: the word folded, read as it is and without the longest
+     clitic it begins with (while enough letters remain), each without the listed suffixes
+     found at its end, tried in order, each once. One or two stems. */
+  function lightStemmer(rules, fold) {
+    function withoutClitic(word) {
+      for (var i = 0; i < rules.clitics.length; i++) {
+        var prefix = rules.clitics[i][0];
+        if (word.indexOf(prefix) === 0 && letters(word) - letters(prefix) >= rules.clitic_keep) {
+          return word.slice(prefix.length);
+        }
+      }
+      return word;
+    }
+    function withoutSuffixes(word) {
+      rules.suffixes.forEach(function (suffix) {
+        var at = word.length - suffix.length;
+        if (at >= 0 && word.slice(at) === suffix && letters(word) - letters(suffix) >= rules.suffix_keep) {
+          word = word.slice(0, at);
+        }
+      });
+      return word;
+    }
+    return function (word) {
+      var folded = fold(word);
+      return unique([withoutSuffixes(folded), withoutSuffixes(withoutClitic(folded))]);
+    };
+  }
+
+  /* A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two. */
+  function stems(stem, word) {
+    var result = stem(word);
+    return Array.isArray(result) ? result : [result || word];
+  }
+
+  /* The index terms of one word: folded, its stems folded, the stems of the folded word folded. */
+  function forms(word, settings) {
+    var fold = settings.fold || identity;
+    var stem = settings.stem || identity;
+    var folded = fold(word);
+    if (!folded) {
+      return [];
+    }
+    return unique([folded].concat(stems(stem, word), stems(stem, folded)).map(fold).filter(Boolean));
+  }
+
   /* The terms of a record's text, for the index. */
-  function indexTerms(text, stem) {
+  function indexTerms(text, settings) {
     var terms = [];
     runs(text).forEach(function (run) {
       if (run.kind === "cjk") {
         Array.prototype.push.apply(terms, run.chars);
         Array.prototype.push.apply(terms, bigrams(run.chars));
       } else {
-        terms.push(run.text);
-        var stemmed = stem(run.text);
-        if (stemmed && stemmed !== run.text) {
-          terms.push(stemmed);
-        }
+        Array.prototype.push.apply(terms, forms(run.text, settings || {}));
       }
     });
     return terms;
@@ -89,35 +172,33 @@
 
   /* A query: the MiniSearch query tree, and what highlighting needs. */
   function parse(query, settings) {
-    var stem = settings.stem || identity;
+    var fold = settings.fold || identity;
     var stop = settings.stopwords || new Set();
     var all = runs(query);
     var open = all.length > 0 && all[all.length - 1].end === query.length; // still being typed
-    var onlyStop = all.every(function (run) { return run.kind === "word" && stop.has(run.text); });
+    var onlyStop = all.every(function (run) { return run.kind === "word" && stop.has(fold(run.text)); });
     var parts = [];
     var segments = [];
-    var words = [];
-    var stems = [];
+    var wanted = []; // every form of every query word: what highlighting looks for
     var prefix = null;
     all.forEach(function (run, index) {
       if (run.kind === "cjk") {
         segments.push(run.chars);
-        var terms = run.chars.length === 1 ? run.chars.slice() : unique(bigrams(run.chars));
-        parts.push({ combineWith: "AND", queries: terms });
+        var pairs = run.chars.length === 1 ? run.chars.slice() : unique(bigrams(run.chars));
+        parts.push({ combineWith: "AND", queries: pairs });
         return;
       }
-      if (stop.has(run.text) && !onlyStop) {
+      if (stop.has(fold(run.text)) && !onlyStop) {
         return;
       }
-      var word = run.text;
-      var stemmed = stem(word) || word;
-      var last = open && index === all.length - 1 && word.length >= PREFIX_MIN;
-      var choices = [{ queries: [word], prefix: last }];
-      if (stemmed !== word) {
-        choices.push(stemmed);
+      var found = forms(run.text, settings);
+      if (!found.length) {
+        return;
       }
-      words.push(word);
-      stems.push(stemmed);
+      var word = found[0]; // folded
+      var last = open && index === all.length - 1 && letters(word) >= PREFIX_MIN;
+      var choices = [{ queries: [word], prefix: last }].concat(found.slice(1));
+      Array.prototype.push.apply(wanted, found);
       if (last) {
         prefix = word;
       }
@@ -125,19 +206,18 @@
     });
     return {
       tree: parts.length ? { combineWith: "AND", queries: parts } : null,
-      phrase: squeeze(query),
+      phrase: squeeze(query, fold),
       segments: segments,
-      words: new Set(words),
-      stems: new Set(stems),
+      terms: new Set(wanted),
       prefix: prefix,
-      stem: stem,
+      settings: settings,
     };
   }
 
-  /* Text as compared for "holds the query exactly": normalized, spaces squeezed. */
-  function squeeze(text) {
-    return Array.from(text, function (ch) { return ch.normalize("NFKC").toLowerCase(); })
-      .join("").replace(/\s+/g, " ").trim();
+  /* Text as compared for "holds the query exactly": normalized, folded, spaces squeezed. */
+  function squeeze(text, fold) {
+    return (fold || identity)(Array.from(text, function (ch) { return ch.normalize("NFKC").toLowerCase(); })
+      .join("")).replace(/\s+/g, " ").trim();
   }
 
   /* ---- Highlighting ---- */
@@ -175,9 +255,9 @@
       if (run.kind !== "word") {
         return;
       }
-      var word = run.text;
-      if (parsed.words.has(word) || parsed.stems.has(parsed.stem(word) || word) ||
-          (parsed.prefix && word.indexOf(parsed.prefix) === 0)) {
+      var found = forms(run.text, parsed.settings || {});
+      if (found.some(function (form) { return parsed.terms.has(form); }) ||
+          (parsed.prefix && found.length && found[0].indexOf(parsed.prefix) === 0)) {
         ranges.push([run.start, run.end]);
       }
     });
@@ -244,14 +324,20 @@
 
   /* ---- The index ---- */
 
+  /* The settings of a language (its records file): fold, stem and stop words. */
+  function languageSettings(data, stem) {
+    var fold = folder(data.folding);
+    return { fold: fold, stem: stem, stopwords: new Set((data.stopwords || []).map(fold)) };
+  }
+
   function Index(data, stem) {
-    var stopwords = new Set(data.stopwords || []);
-    this.settings = { stem: stem, stopwords: stopwords };
+    var settings = languageSettings(data, stem);
+    this.settings = settings;
     this.records = data.records;
     this.flat = data.records.map(function (record) {
-      return squeeze((record.name ? record.name + " " : "") + record.text);
+      return squeeze((record.name ? record.name + " " : "") + record.text, settings.fold);
     });
-    var terms = function (text) { return indexTerms(text, stem); };
+    var terms = function (text) { return indexTerms(text, settings); };
     this.engine = new window.MiniSearch({
       idField: "i",
       fields: ["name", "text"],
@@ -321,6 +407,24 @@
     });
   }
 
+  /* stem(word) of a language's records file: none, the light stemmer of its folding, or a
+     vendored script's. A CommonJS file's top-level names become the page's globals: one such
+     stemmer per page (each page loads its own language's only). */
+  function loadStemmer(data, base) {
+    var spec = data.stemmer;
+    if (!spec) {
+      return Promise.resolve(identity);
+    }
+    if (spec.light) {
+      return Promise.resolve(lightStemmer(data.folding, folder(data.folding)));
+    }
+    var src = join(base, spec.script);
+    if (spec.export === "commonjs") {
+      return loadCommonJS(src).then(function (exported) { return spec.member ? exported[spec.member] : exported; });
+    }
+    return loadScript(src).then(function () { return window[spec.export]; });
+  }
+
   function join(base, path) {
     if (!base) {
       return path;
@@ -366,14 +470,7 @@
         if (!data) {
           throw new Error("no search records for " + self.lang);
         }
-        if (!data.stemmer) {
-          return identity;
-        }
-        var src = join(self.base, data.stemmer.script);
-        if (data.stemmer.export === "commonjs") {
-          return loadCommonJS(src);
-        }
-        return loadScript(src).then(function () { return window[data.stemmer.export]; });
+        return loadStemmer(data, self.base);
       })
       .then(function (stem) {
         if (typeof stem !== "function") {
@@ -594,9 +691,15 @@
   /* For tests and the curious: the tokenizer, and the page's search without its box. */
   window.a4pSearch = {
     runs: runs,
-    indexTerms: function (text, stem) { return indexTerms(text, stem || identity); },
+    indexTerms: function (text, settings) { return indexTerms(text, settings || {}); },
     parse: parse,
     highlights: highlights,
+    /* the folding rules of hooks/folding.py (Folding.as_json()), applied here */
+    fold: function (rules, text) { return folder(rules)(text); },
+    lightStem: function (rules, word) { return lightStemmer(rules, folder(rules))(word); },
+    forms: function (word, data, stem) { return forms(word, languageSettings(data, stem)); },
+    /* a language's stemmer (its records file's "stemmer" and "folding"), loaded as search does */
+    stemmer: function (data, base) { return loadStemmer(data, base || (form && form.getAttribute("data-base")) || ""); },
     load: function () { return box ? box.load().then(function () { return box.index; }) : Promise.resolve(null); },
     search: function (query) {
       return box && box.index ? box.index.search(query).results.map(function (result) {

@@ -1,0 +1,224 @@
+"""Folding: which differences in writing do not count when words are compared.
+
+One definition, as data (``foldings:`` in ``source/search.yml``), used in two places:
+
+- the glossary's term matcher (:mod:`hooks.terms`, the tooltips), in Python, at build time;
+- the browser's search (``docs/assets/search.js``), which receives the same rules as JSON
+  (:meth:`Folding.as_json`) in the language's records file and applies them the same way.
+
+``tests/browser/test_folding.py`` runs both on the same words and requires the same results.
+
+A folding is, all optional:
+
+- ``map``: single characters replaced by one character or removed (``""``): hamza forms of
+  alef to bare alef, tashkeel and tatweel removed, ``ё`` to ``е``;
+- ``marks: true``: letters lose their accents (the nonspacing marks of their canonical
+  decomposition): ``é`` to ``e``, ``ñ`` to ``n``;
+- ``clitics``: prefixes written on the front of a word, each with the article it holds
+  (``وال`` holds ``ال``; ``لل`` is ``ل`` + ``ال`` with the alef dropped). A glossary term is
+  found behind them (``والمدنيين``, ``للمدنيين``); search strips one of them (light stemming);
+- ``suffixes``: endings that search's light stemming strips, in the order listed, each once;
+- ``clitic_keep``, ``suffix_keep``: the fewest letters light stemming leaves (both 3 unless
+  set).
+
+Folding works character by character, so that every folded character knows where it stood
+in the original text: a glossary mark covers the original words, accents and tashkeel included.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from hooks import yamlsource
+from hooks.errors import SourceError
+
+KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep")
+DEFAULT_CLITIC_KEEP = 3
+DEFAULT_SUFFIX_KEEP = 3
+
+
+@dataclass(frozen=True)
+class Folding:
+    name: str
+    map: dict[str, str] = field(default_factory=dict)  # one character -> one character or ""
+    marks: bool = False
+    clitics: tuple[tuple[str, str], ...] = ()  # (prefix, the article it holds), folded, longest first
+    suffixes: tuple[str, ...] = ()  # folded, in the order they are tried
+    clitic_keep: int = DEFAULT_CLITIC_KEEP
+    suffix_keep: int = DEFAULT_SUFFIX_KEEP
+
+    def char(self, ch: str) -> str:
+        """One character, folded: the same rule as ``fold`` in search.js."""
+        if ch in self.map:
+            return self.map[ch]
+        if self.marks:
+            decomposed = unicodedata.normalize("NFD", ch)
+            kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+            if kept != decomposed:
+                return unicodedata.normalize("NFC", kept)
+        return ch
+
+    def fold(self, text: str) -> str:
+        return "".join(self.char(ch) for ch in text)
+
+    def fold_with_origins(self, text: str) -> tuple[str, list[int]]:
+        """``text`` folded, and for each folded character the index of the original character
+        it comes from (one original character may give none, one or several)."""
+        folded: list[str] = []
+        origins: list[int] = []
+        for index, ch in enumerate(text):
+            out = self.char(ch)
+            folded.append(out)
+            origins.extend([index] * len(out))
+        return "".join(folded), origins
+
+    def strip_clitic(self, word: str) -> str:
+        """A folded word without the longest clitic it begins with, if enough letters remain."""
+        for prefix, _article in self.clitics:
+            if word.startswith(prefix) and len(word) - len(prefix) >= self.clitic_keep:
+                return word[len(prefix):]
+        return word
+
+    def strip_suffixes(self, word: str) -> str:
+        """A folded word without each listed suffix found at its end, tried in order, each
+        once, as long as enough letters remain."""
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.suffix_keep:
+                word = word[: -len(suffix)]
+        return word
+
+    def light_stems(self, word: str) -> tuple[str, ...]:
+        """Light stemming, for search: the word folded, read once as it is and once without
+        the clitic it begins with (``ولاية`` is a word, ``والولاية`` و + ال + a word: letters
+        alone cannot tell), each without its suffixes. One or two stems, in that order."""
+        folded = self.fold(word)
+        return tuple(dict.fromkeys(self.strip_suffixes(w) for w in (folded, self.strip_clitic(folded))))
+
+    @property
+    def stems(self) -> bool:
+        """Whether this folding has light stemming to offer (clitics or suffixes)."""
+        return bool(self.clitics or self.suffixes)
+
+    def as_json(self) -> dict[str, Any]:
+        """The rules as the browser's search reads them (search.js, ``folder``)."""
+        return {"map": self.map, "marks": self.marks, "clitics": [list(c) for c in self.clitics],
+                "suffixes": list(self.suffixes), "clitic_keep": self.clitic_keep,
+                "suffix_keep": self.suffix_keep}
+
+
+def parse(data: Any, where: Path) -> dict[str, Folding]:
+    """The ``foldings:`` section of search.yml: named foldings."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(where, getattr(data, "line", None), f"foldings: {yamlsource.describe(data)}",
+                          "a mapping of folding names to their rules")
+    return {name: _parse_one(name, spec, data.lines[name], where) for name, spec in data.items()}
+
+
+def _parse_one(name: str, spec: Any, line: int, where: Path) -> Folding:
+    if not isinstance(spec, dict):
+        raise SourceError(where, line, f"{yamlsource.describe(spec)} for folding '{name}'",
+                          f"a mapping with some of {', '.join(KEYS)}")
+    for key in spec:
+        if key not in KEYS:
+            raise SourceError(where, spec.lines[key], f"key '{key}' in folding '{name}'", f"only {', '.join(KEYS)}")
+    marks = spec.get("marks", False)
+    if not isinstance(marks, bool):
+        raise SourceError(where, spec.lines["marks"], f"marks: {yamlsource.describe(marks)}", "marks: true or false")
+    mapping = _char_map(spec.get("map") or {}, spec.lines.get("map", line), name, where)
+    plain = Folding(name, mapping, marks)
+    clitics = _clitics(spec.get("clitics") or {}, spec.lines.get("clitics", line), plain, name, where)
+    suffixes = _suffixes(spec.get("suffixes") or [], spec.lines.get("suffixes", line), plain, name, where)
+    keeps = {key: _count(spec, key, default, where, name)
+             for key, default in (("clitic_keep", DEFAULT_CLITIC_KEEP), ("suffix_keep", DEFAULT_SUFFIX_KEEP))}
+    return Folding(name, mapping, marks, clitics, suffixes, **keeps)
+
+
+def _char_map(mapping: Any, line: int, name: str, where: Path) -> dict[str, str]:
+    if not isinstance(mapping, dict):
+        raise SourceError(where, line, f"map: {yamlsource.describe(mapping)}",
+                          f"a mapping of single characters to what they become in folding '{name}'")
+    result = {}
+    for key, value in mapping.items():
+        at = mapping.lines[key]
+        if not isinstance(key, str) or len(key) != 1:
+            raise SourceError(where, at, f"{_shown(key)} in the map of folding '{name}'", "a single character")
+        if value is None:
+            value = ""
+        if not isinstance(value, str) or len(value) > 1:
+            raise SourceError(where, at, f"{_shown(key)}: {_shown(value)} in folding '{name}'",
+                              'one character, or "" to remove it')
+        result[key] = value
+    return result
+
+
+def _clitics(mapping: Any, line: int, plain: Folding, name: str, where: Path) -> tuple[tuple[str, str], ...]:
+    if not isinstance(mapping, dict):
+        raise SourceError(where, line, f"clitics: {yamlsource.describe(mapping)}",
+                          f"a mapping of prefixes to the article each holds (\"\" for none) in folding '{name}'")
+    result = []
+    for prefix, article in mapping.items():
+        at = mapping.lines[prefix]
+        if not isinstance(prefix, str) or not prefix.strip():
+            raise SourceError(where, at, f"clitic {_shown(prefix)} in folding '{name}'", "a prefix of letters")
+        article = "" if article is None else article
+        if not isinstance(article, str):
+            raise SourceError(where, at, f"{prefix}: {_shown(article)} in folding '{name}'",
+                              'the article the prefix holds, or "" for none')
+        result.append((plain.fold(prefix), plain.fold(article)))
+    result.sort(key=lambda item: (-len(item[0]), item[0]))
+    return tuple(result)
+
+
+def _suffixes(items: Any, line: int, plain: Folding, name: str, where: Path) -> tuple[str, ...]:
+    if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+        raise SourceError(where, line, f"suffixes: {yamlsource.describe(items)}",
+                          f"a list of endings in folding '{name}'")
+    folded = [plain.fold(item) for item in items]
+    return tuple(item for index, item in enumerate(folded) if item and item not in folded[:index])
+
+
+def _count(spec: dict, key: str, default: int, where: Path, name: str) -> int:
+    value = spec.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SourceError(where, spec.lines[key], f"{key}: {yamlsource.describe(value)} in folding '{name}'",
+                          "a whole number of letters, 1 or more")
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A value in a message; an invisible mark is named by its code point."""
+    if isinstance(value, str) and value and all(unicodedata.category(c).startswith(("M", "C", "Z")) for c in value):
+        return " ".join(f"U+{ord(c):04X}" for c in value)
+    return yamlsource.describe(value)
+
+
+def load(path: Path, shown: Callable[[Path], Path] = lambda p: p) -> dict[str, Folding]:
+    """Each language's folding, by language code, as ``source/search.yml`` assigns them
+    (``languages: {code: {folding: name}}``). Only the folding parts are checked here; the
+    rest of the file is :func:`hooks.search.load_settings`'s."""
+    where = shown(path)
+    data = yamlsource.load(path, where)
+    if not isinstance(data, dict):
+        return {}
+    foldings = parse(data.get("foldings"), where)
+    return assigned(data.get("languages"), foldings, where)
+
+
+def assigned(languages: Any, foldings: dict[str, Folding], where: Path) -> dict[str, Folding]:
+    """``{code: Folding}`` for the languages that name a folding."""
+    result = {}
+    if not isinstance(languages, dict):
+        return result
+    for code, spec in languages.items():
+        if isinstance(spec, dict) and "folding" in spec:
+            name = spec["folding"]
+            if name not in foldings:
+                raise SourceError(where, spec.lines["folding"], f"folding {_shown(name)}",
+                                  f"one of the foldings listed above ({', '.join(foldings) or 'none'})")
+            result[code] = foldings[name]
+    return result
