@@ -30,16 +30,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     target = layout.text_file(sources.source_language(layout))
-    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if target.exists() and not target.is_file():
+        print(f"error: {target.relative_to(ROOT)}: found a folder; expected a file", file=sys.stderr)
+        return 2
+    # bytes, not text: a zh.txt that is not UTF-8 simply differs, and is rewritten
+    current = target.read_bytes() if target.exists() else None
     if args.check:
-        if current != expected:
+        if current != expected.encode("utf-8"):
             print(f"{target.relative_to(ROOT)} differs from the supplied text plus the "
                   "normalizations; run: python scripts/normalize.py", file=sys.stderr)
             return 1
         print(f"{target.relative_to(ROOT)} is the supplied text plus the listed normalizations")
         return 0
-    if current != expected:
-        target.write_text(expected, encoding="utf-8")
+    if current != expected.encode("utf-8"):
+        target.write_bytes(expected.encode("utf-8"))
         print(f"wrote {target.relative_to(ROOT)}")
     else:
         print(f"{target.relative_to(ROOT)} unchanged")

@@ -273,3 +273,22 @@ def test_seed_with_a_byte_order_mark(script_root, capsys):
     assert capsys.readouterr().err == (f"error: {SHOWN_SEED}:1: found a byte-order mark at the start of the file; "
                                        "expected UTF-8 without a byte-order mark (save the file as 'UTF-8', not "
                                        "'UTF-8 with BOM')\n")
+
+
+def test_zh_txt_not_utf8_is_reported_then_rewritten(script_root, capsys):
+    """A zh.txt saved in another encoding (it raised UnicodeDecodeError) differs, and is rewritten."""
+    zh = script_root / "source" / "text" / "zh.txt"
+    zh.write_bytes(zh.read_text(encoding="utf-8").encode("gb18030"))
+    assert normalize_script.main(["--check"]) == 1
+    assert normalize_script.main([]) == 0
+    assert zh.read_bytes() == (SOURCE / "text" / "zh.txt").read_bytes()
+
+
+def test_zh_txt_a_folder(script_root, capsys):
+    zh = script_root / "source" / "text" / "zh.txt"
+    zh.unlink()
+    zh.mkdir()
+    before = snapshot(script_root)
+    assert normalize_script.main([]) == 2
+    assert snapshot(script_root) == before
+    assert capsys.readouterr().err == "error: source/text/zh.txt: found a folder; expected a file\n"
