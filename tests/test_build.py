@@ -12,11 +12,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
 from html.parser import HTMLParser
 
+from scripts import build_site
 from tests.htmltext import VOID, Page
-from tests.sourcecopy import misnumber_paragraph_12
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = Path(__file__).resolve().parent / "permalinks.txt"
@@ -184,21 +185,61 @@ def _tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site):
-    """A copy of the repository with a broken English text: the build fails, naming the
-    file and line, and the site folder it would have replaced is untouched."""
+# A hook added, for one test only, to a temporary copy of the config: it fails the build at
+# the very end of one language's build, after that language's pages were written.
+FAIL_LATE_HOOK = """
+from pathlib import Path
+from mkdocs.exceptions import PluginError
+
+def on_post_build(config):
+    if config.plugins["i18n"].current_language != {language!r}:
+        return
+    written = sorted(Path(config.site_dir).rglob("index.html"))
+    raise PluginError(f"the test's hook fails the build after writing {{len(written)}} pages of {language}")
+"""
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site, edition):
+    """A copy of the repository whose build fails late: in the second language, after its
+    pages were written. The site it would have replaced is untouched, byte for byte, and
+    nothing of the failed build is left beside it."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*"))
-    line = misnumber_paragraph_12(repo / "source" / "text" / "en.txt")
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site*", "dist", ".*cache*"))
+    second = edition.languages[1].code
+    (repo / "fail_late.py").write_text(FAIL_LATE_HOOK.format(language=second), encoding="utf-8")
+    config = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=build_site._ConfigLoader)
+    (repo / "mkdocs.fail-late.yml").write_text(
+        yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": [*config["hooks"], "fail_late.py"]}), encoding="utf-8")
     out = repo / "site"
     shutil.copytree(built_site, out)
     before = _tree_digest(out)
-    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=repo, capture_output=True,
-                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run([sys.executable, "scripts/build_site.py", "--config", "mkdocs.fail-late.yml"], cwd=repo,
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0
-    assert f"source/text/en.txt:{line}: found paragraph 13; expected paragraph 12" in result.stderr
+    written = re.search(rf"the test's hook fails the build after writing (\d+) pages of {second}", result.stderr)
+    assert written and int(written.group(1)) > 0, result.stderr
+    assert "build failed: site is left as it was" in result.stderr
     assert _tree_digest(out) == before
-    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
+    beside = {p.name: sorted(q.name for q in p.iterdir()) if p.is_dir() else None
+              for p in repo.iterdir() if p.name.startswith(".site")}
+    assert beside in ({}, {".site.builds": [".lock"]}), beside
+
+
+def test_two_processes_build_the_same_bytes(tmp_path):
+    """The reproducibility promise: two separate builds of the same commit, in two processes
+    (each with its own hash seed), with the same release date, give the same files."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    env.pop("PYTHONHASHSEED", None)
+    builds = [subprocess.Popen([sys.executable, "scripts/build_site.py", "--out", str(tmp_path / name / "site")],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+              for name in ("one", "two")]
+    for build in builds:
+        assert build.wait() == 0, build.stderr.read()
+    one, two = (tmp_path / name / "site" for name in ("one", "two"))
+    files = sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file())
+    differ = [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()]
+    assert differ == []
 
 
 def test_footer_carries_the_version_from_the_repository(built_site):
