@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     except OfflineError as exc:
         print(f"offline: {exc}", file=sys.stderr)
         return 1
+    except (build_site.Interrupted, KeyboardInterrupt) as exc:
+        signum = getattr(exc, "signum", 2)  # Ctrl-C before the build had started: SIGINT
+        print(f"offline: interrupted; {args.dist} is left as it was", file=sys.stderr)
+        return 128 + signum
     size = target.stat().st_size
     print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {size / 1e6:.2f} MB "
           f"(sha256 in {SUMS})")
