@@ -8,6 +8,7 @@ HTML markers).
 
 from __future__ import annotations
 
+import re
 import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -87,6 +88,26 @@ def isolated(parent: ET.Element | None, text: str, tag: str = "bdi", **attrs: st
     if tag == "bdi":
         return el(parent, "bdi", text, **attrs)
     return el(parent, tag, text, dir="ltr", **attrs)
+
+
+# A run of Latin letters and digits ("A4P", "UN", "4–7"), with the spaces and marks inside it.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,/\-–]*(?: [A-Za-z0-9][A-Za-z0-9.,/\-–]*)*")
+
+
+def labelled(ctx: Context, parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    """An element holding a short label; in a right-to-left page each Latin or number run of
+    it sits in its own ``<bdi>`` so that it keeps its order (decided by the language's ``dir``)."""
+    node = el(parent, tag, **attrs)
+    if ctx.language.dir != "rtl":
+        node.text = text
+        return node
+    cursor = 0
+    for match in _LATIN_RUN.finditer(text):
+        append_text(node, text[cursor:match.start()])
+        el(node, "bdi", match.group(0))
+        cursor = match.end()
+    append_text(node, text[cursor:])
+    return node
 
 
 def range_label(ctx: Context, first: int, last: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, isolated, range_label, translation_notice
+from hooks.elements import Context, append_text, classed, el, isolated, labelled, range_label, translation_notice
 from hooks.urls import ABOUT, GLOSSARY, HOME
 
 ROOT_CLASS = "a4p-home"
@@ -57,7 +57,8 @@ def _more(ctx: Context) -> list[ET.Element]:
         if not spec.area:
             item = el(more, "li")
             el(item, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
-            append_text(item, f" · {range_label(ctx, spec.first, spec.last)}")
+            append_text(item, " · ")
+            labelled(ctx, item, "span", range_label(ctx, spec.first, spec.last))
     for key in (GLOSSARY, ABOUT):
         el(el(more, "li"), "a", ctx.edition.page_name(code, key), href=ctx.link(ctx.scheme.page(code, key)))
     return [title, more]
@@ -70,4 +71,4 @@ def _card(ctx: Context, items: ET.Element, spec) -> None:
     el(title, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
     if not spec.editorial_heading:  # an editorial heading only repeats the name
         classed(el(item, "p", ctx.edition.heading(code, spec.slug)), "a4p-card__heading")
-    classed(el(item, "p", range_label(ctx, spec.first, spec.last)), "a4p-card__range")
+    classed(labelled(ctx, item, "p", range_label(ctx, spec.first, spec.last)), "a4p-card__range")

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from hooks import terms
 from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
-                            range_label, to_html, translation_notice)
+                            labelled, range_label, to_html, translation_notice)
 from hooks.model import Paragraph
 from hooks.urls import GLOSSARY
 
@@ -22,7 +22,7 @@ def text_page(ctx: Context, slug: str) -> str:
     for index, part in enumerate(parts):
         if index:
             append_text(kicker, " · ")
-        el(kicker, "span", part)
+        labelled(ctx, kicker, "span", part)
     _heading(ctx, root, slug)
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
     body = classed(el(root, "section"), "a4p-paragraphs")

@@ -74,3 +74,19 @@ def test_a_translation_page_says_so_and_links_the_source_page(edition, derived):
     assert len(notice) == 1
     assert '<a href="../../protection/" hreflang="zh">' in html
     assert "a4p-translation-notice" not in text_page(context(edition, derived, "zh", "protection"), "protection")
+
+
+def test_latin_runs_in_labels_are_isolated_in_a_right_to_left_page(edition, derived):
+    """Decided by the language's dir, nothing else: English made right-to-left, with two labels
+    in Arabic script holding Latin and numbers, for the test."""
+    rtl = tuple(dataclasses.replace(lang, dir="rtl") if lang.code == "en" else lang for lang in edition.languages)
+    strings = type(edition.strings["en"])({**edition.strings["en"], "labels.area": "مجال A4P",
+                                          "labels.paragraphs": "الفقرات {first}–{last}"})
+    mirrored = dataclasses.replace(edition, languages=rtl, strings={**edition.strings, "en": strings})
+    spec = edition.structure.page("protection")
+    html = text_page(context(mirrored, derived, "en", "protection"), "protection")
+    assert "<span>مجال <bdi>A4P</bdi></span>" in html
+    assert f"<span>الفقرات <bdi>{spec.first}–{spec.last}</bdi></span>" in html
+    ltr = dataclasses.replace(mirrored, languages=edition.languages)
+    plain = text_page(context(ltr, derived, "en", "protection"), "protection")
+    assert "<span>مجال A4P</span>" in plain and "<bdi>A4P" not in plain
