@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from hooks import terms
@@ -72,8 +73,23 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
     for words in para.translator_notes:  # shown as the editorial notes are, in the page's language
         aside = classed(el(box, "aside", **APPARATUS), "a4p-note a4p-note--translator")
         el(aside, "strong", ctx.t("translation.translator_note"))
-        append_text(aside, " " + words)
+        append_text(aside, " ")
+        _quoting_source(ctx, aside, words)
     return box
+
+
+# Han characters and their punctuation: the source text's script, quoted in a translator's note.
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]+")
+
+
+def _quoting_source(ctx: Context, parent: ET.Element, words: str) -> None:
+    """A translator's note; the source-language words it quotes carry their ``lang``."""
+    cursor = 0
+    for match in _HAN_RUN.finditer(words):
+        append_text(parent, words[cursor:match.start()])
+        ctx.foreign(el(parent, "span", match.group(0)), ctx.edition.source.code)
+        cursor = match.end()
+    append_text(parent, words[cursor:])
 
 
 def _mark_terms(ctx: Context, text: ET.Element, number: int) -> None:

@@ -90,3 +90,10 @@ def test_latin_runs_in_labels_are_isolated_in_a_right_to_left_page(edition, deri
     ltr = dataclasses.replace(mirrored, languages=edition.languages)
     plain = text_page(context(ltr, derived, "en", "protection"), "protection")
     assert "<span>مجال A4P</span>" in plain and "<bdi>A4P" not in plain
+
+
+def test_chinese_quoted_in_a_translator_s_note_carries_its_lang(edition, derived):
+    number = edition.structure.page("protection").first
+    changed = with_translator_notes(edition, "en", number, ("The Chinese has 中立，that is “neutrality”.",))
+    html = text_page(context(changed, derived, "en", "protection"), "protection")
+    assert '<strong>Translator\'s note</strong> The Chinese has <span lang="zh">中立，</span>that is' in html
