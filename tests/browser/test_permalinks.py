@@ -126,6 +126,23 @@ def test_language_switch_after_clicking_a_permalink_mark(page, site_server, sour
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_language_links_carry_the_fragment_before_any_click(page, site_server, lang):
+    """Opened in a new tab or copied, a language link already names the paragraph: the links'
+    addresses carry the fragment on arrival, and follow it when it changes (a permalink mark)."""
+    local = f"{site_server}{page_path(lang, 'protection')}"
+    page.goto(f"{local}#para-10")
+    expected = {code: f"{site_server}{page_path(code, 'protection')}" for code in LANGS}
+    read = "as => Object.fromEntries(as.map(a => [a.hreflang, a.href]))"
+    page.wait_for_function("() => document.readyState === 'complete'")
+    assert page.eval_on_selector_all("a.a4p-alternate", read) == {c: f"{u}#para-10" for c, u in expected.items()}
+    page.locator("#para-9 a.a4p-permalink").click()
+    page.wait_for_url(f"{local}#para-9")
+    page.wait_for_function("() => [...document.querySelectorAll('a.a4p-alternate')].every("
+                           "a => a.href.endsWith('#para-9'))", timeout=2000)
+    assert page.eval_on_selector_all("a.a4p-alternate", read) == {c: f"{u}#para-9" for c, u in expected.items()}
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_language_switch_without_fragment(page, site_server, lang):
     to = "en" if lang == "zh" else "zh"
     page.goto(f"{site_server}{page_path(lang, 'protection')}")

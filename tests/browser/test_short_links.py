@@ -17,6 +17,7 @@ from tests.browser._support import (
     assert_in_view,
     page_path,
     prefix,
+    switch_language,
 )
 
 pytestmark = pytest.mark.browser
@@ -68,14 +69,19 @@ def test_404_page_links_lead_to_its_language(page, site_server, edition, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_404_page_alternates_do_not_name_an_unrelated_page(page, site_server, edition, lang):
-    """<link rel=alternate hreflang> of a 404 page: at most each language's home, not some text page."""
+def test_404_page_language_links_lead_to_each_language_home(page, site_server, edition, lang):
+    """The header's language links (a.a4p-alternate) of a deep 404 page: one per language, each
+    to that language's home (the missing page has no equivalent), this language's marked
+    current; a click lands there."""
     page.goto(f"{site_server}{prefix(lang)}para/{PARAGRAPHS + 1}/")
-    alternates = page.eval_on_selector_all(
-        "link[rel=alternate][hreflang]", "ls => ls.map(l => [l.hreflang, l.getAttribute('href')])")
-    homes = {code: "/" + prefix(code) for code in LANGS}
-    wrong = [(code, href) for code, href in alternates if href != homes.get(code)]
-    assert wrong == [], f"the {lang} 404 page names these pages as its alternates: {wrong}"
+    links = page.eval_on_selector_all(
+        ".md-header a.a4p-alternate",
+        "as => as.map(a => [a.hreflang, a.href, a.getAttribute('aria-current')])")
+    assert links == [[code, f"{site_server}{prefix(code)}", "true" if code == lang else None] for code in LANGS]
+    other = next(code for code in LANGS if code != lang)
+    switch_language(page, other)
+    page.wait_for_url(f"{site_server}{prefix(other)}")
+    assert page.evaluate("document.documentElement.lang") == other
 
 
 def test_unknown_path_under_zh_is_the_chinese_404(page, site_server, edition):
@@ -94,6 +100,17 @@ def test_zh_page_alias(page, site_server):
     page.goto(f"{site_server}zh/protection/")
     page.wait_for_url(f"{site_server}protection/")
     assert page.locator("#para-10").count() == 1
+
+
+@pytest.mark.parametrize("path,fragment", [("protection/", "#para-10"), ("glossary/", "#term-mandates"),
+                                           ("", "#main")])
+def test_zh_page_alias_keeps_the_fragment(page, site_server, path, fragment):
+    """A guessed /zh/ address with a fragment lands on the same place at the root, as a short
+    link does (the alias's script, assets/a4p-redirect.js)."""
+    page.goto(f"{site_server}zh/{path}{fragment}")
+    arrive(page, f"{site_server}{path}{fragment}")
+    if fragment.startswith("#para-"):
+        assert_highlighted(assert_in_view(page, int(fragment.removeprefix("#para-"))))
 
 
 def test_zh_short_link_alias(page, site_server, edition):
