@@ -1,7 +1,11 @@
 """Redirect pages that need no server rules: short links and guessed ``/zh/`` paths.
 
 A redirect page is a tiny HTML file with a meta refresh to a *relative* URL, so that it works
-on any static host and from ``file://``, and keeps the fragment (``#para-N``).
+on any static host and from ``file://``, and keeps the fragment (``#para-N``) of its target.
+An alias of a page (``/zh/protection/``) also keeps the visitor's own fragment
+(``/zh/protection/#para-10``), which a meta refresh drops: a script file,
+``assets/a4p-redirect.js``, leads on with it (no inline script: the site's Content Security
+Policy allows none). The fallback link in the body leads where the refresh does.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from dataclasses import dataclass
 from hooks.model import Edition
 from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme, relative
 
+SCRIPT = "assets/a4p-redirect.js"  # docs/assets/a4p-redirect.js
+
 
 @dataclass(frozen=True)
 class Redirect:
@@ -20,6 +26,7 @@ class Redirect:
     canonical: str  # the target's online site path, for rel=canonical
     language: str
     label: str      # link text shown if the refresh does not happen
+    keep_fragment: bool = False  # lead on with the visitor's #fragment (the target has none)
 
 
 def page_html(redirect: Redirect, scheme: Scheme) -> str:
@@ -28,6 +35,9 @@ def page_html(redirect: Redirect, scheme: Scheme) -> str:
     head = ET.SubElement(html, "head")
     ET.SubElement(head, "meta", {"charset": "utf-8"})
     ET.SubElement(head, "title").text = redirect.label
+    if redirect.keep_fragment:
+        # before the refresh, so that it leads on first, with the fragment
+        ET.SubElement(head, "script", {"src": relative(redirect.path, SCRIPT), "data-target": href}).text = ""
     ET.SubElement(head, "meta", {"http-equiv": "refresh", "content": f"0; url={href}"})
     ET.SubElement(head, "meta", {"name": "robots", "content": "noindex"})
     ET.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
@@ -60,7 +70,7 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     ]
     online = scheme.online()
     result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), online.page(source, key),
-                       source, label) for key, label in keys]
+                       source, label, keep_fragment=True) for key, label in keys]
     result += [Redirect(alias + r.path, r.target, r.canonical, source, r.label)
                for r in short_links(edition, source, scheme)]
     return result

@@ -37,7 +37,7 @@ def test_short_link_page():
     redirect = redirects.Redirect("en/para/10/", "en/protection/#para-10", "en/protection/#para-10", "en",
                                   "Paragraph 10")
     found = parts(redirects.page_html(redirect, SCHEME))
-    assert found == {"refresh": ["../../../en/protection/#para-10"], "links": ["../../../en/protection/#para-10"],
+    assert found == {"refresh": ["../../protection/#para-10"], "links": ["../../protection/#para-10"],
                      "scripts": [], "canonical": ["https://a4p.example.org/en/protection/#para-10"], "lang": "en"}
 
 
