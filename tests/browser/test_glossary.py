@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser._support import open_tab, page_path
+from tests.browser._support import LANGS, open_tab, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -207,7 +207,7 @@ def test_filter_finds_a_term_exactly(page, site_server, edition, code):
     assert page.outside.blocked == []
 
 
-@pytest.mark.parametrize("code", ["zh", "en"])
+@pytest.mark.parametrize("code", LANGS)
 def test_filter_says_when_nothing_matches(page, site_server, edition, code):
     page.goto(f"{site_server}{page_path(code, 'glossary')}")
     empty = page.locator(".a4p-filter__status")
@@ -224,7 +224,7 @@ def test_filter_says_when_nothing_matches(page, site_server, edition, code):
     assert page.outside.blocked == []
 
 
-@pytest.mark.parametrize("code", ["zh", "en"])
+@pytest.mark.parametrize("code", LANGS)
 def test_used_in_link_arrives_at_a_paragraph_marking_the_term(page, site_server, edition, code):
     page.goto(f"{site_server}{page_path(code, 'glossary')}#term-protection-of-civilians")
     label = edition.strings[code]["glossary.used_in"]
@@ -242,3 +242,57 @@ def test_used_in_link_arrives_at_a_paragraph_marking_the_term(page, site_server,
     assert page.evaluate(f"document.getElementById('para-{number}').matches(':target')")
     expect(paragraph.locator("a.a4p-term[href$='#term-protection-of-civilians']").first).to_be_visible()
     assert page.outside.blocked == []
+
+
+# -- marks in every language ------------------------------------------------------------------
+
+SHOWN = """(n) => [...document.querySelectorAll(`#para-${n} a.a4p-term`)].map(
+  (a) => [a.textContent, a.getAttribute('href').split('#term-')[1]])"""
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_marks_of_every_language_are_whole_words_as_written(page, site_server, edition, code):
+    """On the protection page of each language: the marks are the matcher's (hooks/terms.py,
+    with the language's folding), each the text as written, a whole word where the language
+    has word boundaries, and hovering one shows its definition."""
+    language, glossary = edition.language(code), edition.glossaries[code]
+    matcher = glossary.matcher(language.word_boundaries)
+    spec = edition.structure.page_of(PARAGRAPH)
+    page.goto(f"{site_server}{page_path(code, spec.slug)}")
+    marked = 0
+    for n in spec.numbers:
+        words = edition.texts[code].paragraphs[n]
+        shown = page.evaluate(SHOWN, n)
+        assert shown == [[m.form, m.term_id] for m in matcher.find(words)], n
+        for form, _ in shown:
+            assert form in words
+            if language.word_boundaries:
+                assert re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words), (n, form)
+        marked += len(shown)
+    assert marked, f"no term marked on {spec.slug} in {code}"
+    link = page.locator(".a4p-para a.a4p-term").first
+    link.hover()
+    expect(tip_of(page, link)).to_be_visible()
+    assert tip_of(page, link).text_content() == glossary.terms[term_id(link)].definition
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_a_term_behind_a_clitic_is_marked_as_the_whole_word(page, site_server, edition, code):
+    """A language whose folding has clitics (Arabic): somewhere in the text a glossary term
+    stands with a clitic attached (والمدنيين, لحفظ السلام), and it is marked, the clitic in the
+    mark. Any other language: every mark is one of the glossary's forms, nothing attached."""
+    glossary = edition.glossaries[code]
+    fold = glossary.folding.fold if glossary.folding else (lambda text: text)
+    forms = {fold(form) for term in glossary.terms.values() for form in term.forms}
+    matcher = glossary.matcher(edition.language(code).word_boundaries)
+    attached = [(n, m) for n, words in sorted(edition.texts[code].paragraphs.items())
+                for m in matcher.find(words) if fold(m.form) not in forms]
+    clitics = [prefix for prefix, _ in glossary.folding.clitics] if glossary.folding else []
+    if not clitics:
+        assert attached == []
+        return
+    assert attached, f"no term of {code} with a clitic in the whole text"
+    n, match = attached[0]
+    assert any(fold(match.form).startswith(clitic) for clitic in clitics), match
+    page.goto(f"{site_server}{page_path(code, edition.structure.page_of(n).slug)}")
+    assert [match.form, match.term_id] in page.evaluate(SHOWN, n)
