@@ -24,7 +24,7 @@ from hooks.crosslinks import Derived  # noqa: E402
 from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
-from hooks.page_not_found import not_found_page  # noqa: E402
+from hooks.page_not_found import language_links, not_found_page  # noqa: E402
 from hooks.urls import Scheme, relative  # noqa: E402
 
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
@@ -90,6 +90,7 @@ def on_config(config):
     config.extra["a4p"] = {
         "strings": dict(strings),
         "not_found": not_found_page(ctx),
+        "not_found_alternates": language_links(ctx),
         "search": search.page_config(edition, code),
     }
     return config

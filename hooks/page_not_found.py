@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from hooks.elements import Context, classed, el, to_html
+from hooks.urls import HOME
 
 
 def not_found_page(ctx: Context) -> str:
@@ -17,3 +18,11 @@ def not_found_page(ctx: Context) -> str:
     for key in ctx.edition.page_keys:
         el(el(items, "li"), "a", ctx.edition.page_name(code, key), href=root_path + ctx.scheme.page(code, key))
     return to_html(root)
+
+
+def language_links(ctx: Context) -> list[dict]:
+    """The 404 page's language switch (overrides/404.html): each language's home, root-relative,
+    for the missing page has no equivalent in another language."""
+    root_path = urlsplit(ctx.scheme.site_url).path or "/"
+    return [{"code": lang.code, "name": lang.name, "dir": lang.dir, "href": root_path + ctx.scheme.page(lang.code, HOME),
+             "current": lang.code == ctx.language.code} for lang in ctx.edition.languages]
