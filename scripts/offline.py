@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import sources  # noqa: E402
+from hooks import redirects, sources  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 from scripts import build_site  # noqa: E402
 from scripts.release import Release, ReleaseError, release  # noqa: E402
@@ -50,6 +50,7 @@ EXCLUDED = (
     ("sitemap.xml.gz", "for crawlers of the online site"),
     ("404.html", "served by a web host for a missing path; a folder on disk has none"),
     ("*/404.html", "served by a web host for a missing path; a folder on disk has none"),
+    (redirects.SCRIPT, "leads on from the online site's /zh/ aliases, which the bundle has none of"),
 )
 # Files from the repository put at the bundle's top level, beside README.txt.
 LICENCES = ("LICENSE", "LICENSES/CC-BY-4.0.txt")
