@@ -27,6 +27,13 @@ def line(path: Path, start: str) -> int:
     return found[0]
 
 
+def exact_line(path: Path, whole: str) -> int:
+    """The number of the one line that is exactly ``whole``."""
+    found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text == whole]
+    assert len(found) == 1, f"test setup: {whole!r} is {len(found)} lines"
+    return found[0]
+
+
 def line_containing(path: Path, needle: str) -> int:
     """The number of the one line that contains ``needle``."""
     found = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in text]

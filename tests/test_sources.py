@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks import sources
+from hooks import sources, text
 from hooks.errors import SourceError
-from tests.sourcecopy import SLUGS, SOURCE, edit, line
+from tests.sourcecopy import SLUGS, SOURCE, edit, exact_line, line
 
 REPLAY = ("the supplied text plus the listed normalizations "
           "(edit normalizations.yml, then run scripts/normalize.py)")
@@ -25,7 +25,8 @@ def error(src: Path, load=sources.load_edition) -> str:
 def test_languages():
     languages = sources.load_languages(sources.Layout(SOURCE))
     assert [(lang.code, lang.name, lang.dir, lang.is_source) for lang in languages] == [
-        ("zh", "中文", "ltr", True), ("en", "English", "ltr", False)]
+        ("zh", "中文", "ltr", True), ("en", "English", "ltr", False), ("fr", "Français", "ltr", False),
+        ("es", "Español", "ltr", False), ("ru", "Русский", "ltr", False), ("ar", "العربية", "rtl", False)]
 
 
 def test_edition_loads(edition):
@@ -126,7 +127,7 @@ def test_language_code_not_iso_639_1(src, code):
     langs = src / "languages.yml"
     edit(langs, "code: en\n", f"code: {code}\n")
     assert error(src, sources.load_languages) == (
-        f"source/languages.yml:{line(langs, f'  - code: {code}')}: found code '{code}'; "
+        f"source/languages.yml:{exact_line(langs, f'  - code: {code}')}: found code '{code}'; "
         "expected a two-letter ISO 639-1 code")
 
 
@@ -164,10 +165,12 @@ def test_translator_note_in_the_source_language_stops_the_build(src):
 
 def test_translator_notes_reach_the_edition(src):
     en = src / "text" / "en.txt"
-    insert_below(en, "3. ", "> A translator's note.")
+    real = text.read(SOURCE / "text" / "en.txt")
+    assert 5 not in real.translator_notes  # test setup: paragraph 5 has no note of its own
+    insert_below(en, "5. ", "> A translator's note.")
     loaded = sources.load_edition(sources.Layout(src))
-    assert loaded.texts["en"].translator_notes == {3: ("A translator's note.",)}
-    assert loaded.texts["en"].translator_note_lines == {3: (line(en, "> A translator's note."),)}
+    assert loaded.texts["en"].translator_notes == {**real.translator_notes, 5: ("A translator's note.",)}
+    assert loaded.texts["en"].translator_note_lines[5] == (line(en, "> A translator's note."),)
 
 
 def test_byte_order_mark_in_languages_yml(src):
