@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hooks.glossary import Glossary
+from hooks.meta import Facts
 from hooks.normalize import Note, Normalizations
 from hooks.strings import Strings
 from hooks.structure import PageSpec, Structure
 from hooks.text import LanguageText
-from hooks.urls import ABOUT, GLOSSARY, HOME
+from hooks.urls import AFTER_TEXT, HOME
 
 # The pages besides the text pages, each named by the interface string nav.{key}.
-OTHER_PAGES = (HOME, GLOSSARY, ABOUT)
+OTHER_PAGES = (HOME, *AFTER_TEXT)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Edition:
     texts: dict[str, LanguageText]
     strings: dict[str, Strings]
     glossaries: dict[str, Glossary]
+    facts: Facts  # source/edition.yml: dates of the declaration, the edition's id
 
     @property
     def source(self) -> Language:
@@ -63,14 +65,18 @@ class Edition:
 
     @property
     def page_keys(self) -> tuple[str, ...]:
-        """Every page, in reading order: home, the text pages, glossary, about."""
-        return (HOME, *self.structure.slugs, GLOSSARY, ABOUT)
+        """Every page, in reading order: home, the text pages, then the pages of
+        :data:`hooks.urls.AFTER_TEXT` (glossary, about …)."""
+        return (HOME, *self.structure.slugs, *AFTER_TEXT)
 
     def page_name(self, code: str, key: str) -> str:
         """A page's name in language ``code`` (navigation, links, search results)."""
         strings = self.strings[code]
         if key in OTHER_PAGES:
-            return strings[f"nav.{'home' if key == HOME else key}"]
+            # home, glossary, about: nav.{key}; a later page kind names itself in its own
+            # block of interface strings: {key}.name
+            nav = f"nav.{'home' if key == HOME else key}"
+            return strings[nav] if nav in strings else strings[f"{key}.name"]
         return strings[f"pages.{key}"]
 
     def heading(self, code: str, slug: str) -> str:

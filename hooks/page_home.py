@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hooks.elements import Context, append_text, classed, el, isolated, labelled, range_label, translation_notice
-from hooks.urls import ABOUT, GLOSSARY, HOME
+from hooks.urls import AFTER_TEXT, HOME
 
 ROOT_CLASS = "a4p-home"
 MARKERS = ("areas", "more", "cite-example", "cite-short")
@@ -59,7 +59,7 @@ def _more(ctx: Context) -> list[ET.Element]:
             el(item, "a", ctx.t(f"pages.{spec.slug}"), href=ctx.link(ctx.scheme.page(code, spec.slug)))
             append_text(item, " · ")
             labelled(ctx, item, "span", range_label(ctx, spec.first, spec.last))
-    for key in (GLOSSARY, ABOUT):
+    for key in AFTER_TEXT:
         el(el(more, "li"), "a", ctx.edition.page_name(code, key), href=ctx.link(ctx.scheme.page(code, key)))
     return [title, more]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
+from typing import Callable
 
 from hooks import page_about, page_glossary, page_home, prose
 from hooks.elements import Context, classed, el, to_html
@@ -23,6 +24,9 @@ from hooks.urls import ABOUT, GLOSSARY, HOME
 
 DOCS = Path("docs")  # as messages show it
 PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: page_glossary}
+# Generated pages besides the ten text pages: key -> render(ctx) -> HTML. Each has the stub
+# docs/{key}.md, like the text pages.
+GENERATED: dict[str, Callable[[Context], str]] = {}
 _SLOT = "a4p-prose"
 
 
@@ -90,7 +94,8 @@ def check_source(key: str, text: str, shown: Path) -> None:
 
 
 def generated_page(ctx: Context, key: str) -> str:
-    return text_page(ctx, key)
+    render = GENERATED.get(key)
+    return render(ctx) if render else text_page(ctx, key)
 
 
 def prose_page(ctx: Context, key: str, rendered: str, shown: Path) -> str:

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from hooks.model import Edition
-from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme, relative
+from hooks.urls import Scheme, relative
 
 SCRIPT = "assets/a4p-redirect.js"  # docs/assets/a4p-redirect.js
 
@@ -65,9 +65,7 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     source = edition.source.code
     strings = edition.strings[source]
     alias = f"{source}/"
-    keys = [(HOME, strings["nav.home"]), (GLOSSARY, strings["nav.glossary"]), (ABOUT, strings["nav.about"])] + [
-        (slug, strings[f"pages.{slug}"]) for slug in edition.structure.slugs
-    ]
+    keys = [(key, edition.page_name(source, key)) for key in edition.page_keys]
     online = scheme.online()
     result = [Redirect(alias + scheme.page(source, key), scheme.page(source, key), online.page(source, key),
                        source, label, keep_fragment=True) for key, label in keys]

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hooks import folding, glossary, normalize, sourcefile, strings, structure, text, yamlsource
+from hooks import folding, glossary, meta, normalize, sourcefile, strings, structure, text, yamlsource
 from hooks.errors import SourceError
 from hooks.model import Edition, Language
 
@@ -56,6 +56,10 @@ class Layout:
     @property
     def search_file(self) -> Path:
         return self.root / "search.yml"
+
+    @property
+    def facts_file(self) -> Path:
+        return self.root / meta.FILE
 
     def shown(self, path: Path) -> Path:
         """``path`` as messages show it: relative to the repository."""
@@ -148,7 +152,8 @@ def load_edition(layout: Layout) -> Edition:
     for language in languages:
         glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
                             language.word_boundaries, texts[language.code].path)
-    return Edition(pages, norms, languages, texts, table, glossaries)
+    facts = meta.load(layout.facts_file, layout.shown(layout.facts_file))
+    return Edition(pages, norms, languages, texts, table, glossaries, facts)
 
 
 def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:
