@@ -46,6 +46,7 @@ class Build:
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
+_derived: dict[int, tuple[Edition, Derived]] = {}  # of the edition loaded once (sources.load_edition_once)
 
 
 def _current() -> Build:
@@ -61,7 +62,7 @@ def on_config(config):
     _build = None
     layout = sources.Layout(ROOT / "source")
     try:
-        edition = sources.load_edition(layout)
+        edition = sources.load_edition_once(layout)  # once per content, not per language
         settings = search.load_settings(layout.root / search.SETTINGS_FILE, edition, layout.shown)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
@@ -82,7 +83,10 @@ def on_config(config):
         raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
     site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     scheme = Scheme(site_url, edition.source.code, config.use_directory_urls)
-    _build = Build(edition, language, scheme, Derived(edition), settings[code])
+    if id(edition) not in _derived:
+        _derived.clear()
+        _derived[id(edition)] = (edition, Derived(edition))
+    _build = Build(edition, language, scheme, _derived[id(edition)][1], settings[code])
     strings = edition.strings[code]
     config.site_name = strings["site_name"]
     config.nav = [f"{key}.md" for key in edition.page_keys]

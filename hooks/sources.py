@@ -15,6 +15,7 @@ control characters). :func:`check_i18n` checks that mkdocs.yml's i18n languages 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -154,6 +155,36 @@ def load_edition(layout: Layout) -> Edition:
                             language.word_boundaries, texts[language.code].path)
     facts = meta.load(layout.facts_file, layout.shown(layout.facts_file))
     return Edition(pages, norms, languages, texts, table, glossaries, facts)
+
+
+_loaded: tuple[tuple[str, str], Edition] | None = None  # (folder, fingerprint), its edition
+
+
+def fingerprint(layout: Layout) -> str:
+    """A hash of every file under source/: its path and its bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in layout.root.rglob("*") if p.is_file()):
+        name = path.relative_to(layout.root).as_posix().encode("utf-8")
+        data = path.read_bytes()
+        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def load_edition_once(layout: Layout) -> Edition:
+    """:func:`load_edition`, once per content of source/ in this process: the per-language
+    builds of one run (mkdocs-static-i18n runs each in the same process) share one load, and
+    an edited source (the preview's rebuild) loads again. A failed load is never kept."""
+    global _loaded
+    try:
+        key = (str(layout.root.resolve()), fingerprint(layout))
+    except OSError:  # an unreadable file: load_edition says which, in a translator's words
+        return load_edition(layout)
+    if _loaded is not None and _loaded[0] == key:
+        return _loaded[1]
+    edition = load_edition(layout)
+    _loaded = (key, edition)
+    return edition
 
 
 def _check_is_replay(found: text.LanguageText, expected: text.LanguageText) -> None:

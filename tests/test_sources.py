@@ -304,3 +304,61 @@ def test_i18n_languages_of_an_inherited_config(tmp_path, languages_edition):
         sources.check_i18n(configured, languages_edition, child, Path("mkdocs.offline.yml"))
     assert str(info.value) == (f"mkdocs.yml:{entries[1]}: found i18n language 'de' (not the default); "
                                f"expected '{expected[1][0]}', {RULE}")
+
+
+# -- loaded once per content of source/ (the six language builds of one process) -------------------
+
+@pytest.fixture
+def counted_loads(monkeypatch):
+    """Every real load of the sources, counted; the process's kept edition forgotten first."""
+    calls = []
+    real = sources.load_edition
+
+    def counting(layout):
+        calls.append(layout.root)
+        return real(layout)
+
+    monkeypatch.setattr(sources, "load_edition", counting)
+    monkeypatch.setattr(sources, "_loaded", None)
+    return calls
+
+
+def test_loaded_once_per_content_and_again_after_an_edit(src, counted_loads):
+    layout = sources.Layout(src)
+    languages = sources.load_languages(layout)
+    first = [sources.load_edition_once(layout) for _ in languages]
+    assert len(counted_loads) == 1
+    assert all(edition is first[0] for edition in first)
+    en = src / "text" / "en.txt"
+    edit(en, "1. We, the Member States", "1. We, the member States")
+    edited = sources.load_edition_once(layout)
+    assert len(counted_loads) == 2, "an edited paragraph must load the sources again"
+    assert edited.texts["en"].paragraphs[1].startswith("We, the member States")
+    assert sources.load_edition_once(layout) is edited
+    assert len(counted_loads) == 2
+
+
+def test_a_new_file_changes_the_fingerprint_and_a_failed_load_is_not_kept(src, counted_loads):
+    layout = sources.Layout(src)
+    before = sources.fingerprint(layout)
+    (src / "notes.txt").write_text("", encoding="utf-8")
+    assert sources.fingerprint(layout) != before
+    zh = src / "text" / "zh.txt"
+    edit(zh, "国家和区域", "国家与区域")
+    for _ in range(2):  # each attempt loads again and fails again: no stale edition, no kept error
+        with pytest.raises(SourceError):
+            sources.load_edition_once(layout)
+    assert len(counted_loads) == 2
+
+
+def test_one_build_of_every_language_loads_the_sources_once(tmp_path, counted_loads):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(SOURCE.parent / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    built = sources.load_languages(sources.Layout(SOURCE))
+    for language in built:  # every language was built, in this process
+        folder = tmp_path / "site" / ("" if language.is_source else language.code)
+        assert (folder / "preamble" / "index.html").is_file(), f"{language.code} was not built"
+    assert counted_loads == [SOURCE]
