@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
+from hooks import description  # noqa: E402
 from hooks.crosslinks import Derived  # noqa: E402
 from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
@@ -146,6 +147,7 @@ def on_page_markdown(markdown, page, config, files):
     build = _current()
     key = _key(page.file.src_uri)
     page.meta["title"] = build.edition.page_name(build.language.code, key)
+    page.meta["description"] = description.description(build.edition, build.language.code, key)
     page.meta.setdefault("hide", []).append("toc")
     # the file as written (MkDocs has taken front matter off ``markdown``): lines as in the file
     written = Path(page.file.abs_src_path).read_text(encoding="utf-8")
