@@ -27,11 +27,12 @@ class Redirect:
     language: str
     label: str      # link text shown if the refresh does not happen
     keep_fragment: bool = False  # lead on with the visitor's #fragment (the target has none)
+    direction: str = "ltr"  # of the language: its label shows until the refresh
 
 
 def page_html(redirect: Redirect, scheme: Scheme) -> str:
     href = relative(redirect.path, redirect.target)
-    html = ET.Element("html", {"lang": redirect.language})
+    html = ET.Element("html", {"lang": redirect.language, "dir": redirect.direction})
     head = ET.SubElement(html, "head")
     ET.SubElement(head, "meta", {"charset": "utf-8"})
     ET.SubElement(head, "title").text = redirect.label
@@ -56,7 +57,8 @@ def short_links(edition: Edition, language: str, scheme: Scheme) -> list[Redirec
         slug = edition.structure.page_of(n).slug
         result.append(Redirect(scheme.short(language, n), scheme.paragraph(language, slug, n),
                                online.paragraph(language, slug, n), language,
-                               strings.format("labels.paragraph", number=str(n))))
+                               strings.format("labels.paragraph", number=str(n)),
+                               direction=edition.language(language).dir))
     return result
 
 
