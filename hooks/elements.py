@@ -16,6 +16,7 @@ from typing import Callable
 
 from hooks.crosslinks import Derived
 from hooks.model import Edition, Language
+from hooks.provenance import Provenance
 from hooks.urls import Scheme, relative
 
 APPARATUS = {"data-apparatus": ""}
@@ -30,6 +31,7 @@ class Context:
     scheme: Scheme
     here: str  # site path of the page being rendered
     derived: Derived  # glossary usage, related paragraphs and matchers, once per build
+    provenance: Provenance = Provenance()  # version, date, when each text changed (hooks/provenance.py)
 
     @property
     def strings(self):

@@ -21,6 +21,8 @@ if str(ROOT) not in sys.path:
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks import description  # noqa: E402
+from hooks import downloads, provenance  # noqa: E402
+from hooks.provenance import Provenance  # noqa: E402
 from hooks.crosslinks import Derived  # noqa: E402
 from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
@@ -41,9 +43,10 @@ class Build:
     scheme: Scheme
     derived: Derived
     search_settings: search.Settings
+    provenance: Provenance = Provenance()  # version, date, when each text changed
 
     def context(self, here: str) -> Context:
-        return Context(self.edition, self.language, self.scheme, here, self.derived)
+        return Context(self.edition, self.language, self.scheme, here, self.derived, self.provenance)
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
@@ -87,7 +90,9 @@ def on_config(config):
     if id(edition) not in _derived:
         _derived.clear()
         _derived[id(edition)] = (edition, Derived(edition))
-    _build = Build(edition, language, scheme, _derived[id(edition)][1], settings[code])
+    history = provenance.text_changes(ROOT, tuple(x.code for x in edition.languages))
+    _build = Build(edition, language, scheme, _derived[id(edition)][1], settings[code],
+                   provenance.from_release(config.extra.get("release"), history))
     strings = edition.strings[code]
     config.site_name = strings["site_name"]
     config.nav = [f"{key}.md" for key in edition.page_keys]
@@ -220,6 +225,8 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
     _write_search_records(build, site)
+    # every language's build writes the same bytes: no build order matters (hooks/downloads.py)
+    downloads.write(site, build.edition, build.scheme.online(), build.provenance)
     for unused in UNUSED_THEME_FILES:  # every language's build copies the theme's files again
         shutil.rmtree(site / unused, ignore_errors=True)
 

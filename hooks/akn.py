@@ -1,0 +1,175 @@
+"""The declaration in one language as Akoma Ntoso 3.0 (OASIS LegalDocML), built with ``xml.etree``.
+
+One ``<statement name="declaration">`` (Akoma Ntoso's document type for collective statements
+such as declarations and resolutions)::
+
+    <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+      <statement name="declaration">
+        <meta>
+          <identification>  FRBRWork (the declaration, marked 2018-09-25),
+                            FRBRExpression (this language, this edition, translated from zho),
+                            FRBRManifestation (this XML file)
+          <references>      the edition, the UN Member States
+          <notes>           editorial notes and translator's notes, each a <note eId class>
+        </meta>
+        <preface>           the title
+        <mainBody>
+          <hcontainer name="{slug}" eId="hcontainer_{slug}">
+            <heading>       (class="editorial" where the supplied text has none)
+            <paragraph eId="para_N"><num>N</num><content><p>words<noteRef href="#…"/></p></content></paragraph>
+
+Languages are named by ISO 639-2 codes in FRBR (zho, eng …), as the Akoma Ntoso naming
+convention asks. Plain Python, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hooks.model import Edition
+from hooks.provenance import Provenance
+from hooks.urls import HOME, Scheme
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# ISO 639-1 -> ISO 639-2/T, for FRBRlanguage and the FRBR URIs; another code is used as it is
+# (xsd:language accepts it too).
+ISO_639_2 = {"ar": "ara", "en": "eng", "es": "spa", "fr": "fra", "ru": "rus", "zh": "zho"}
+WORK = "/akn/un/statement/declaration/2018-09-25/a4p"  # the Work: the declaration itself
+EDITION_REF = "edition"  # eId of the edition in <references>
+AUTHOR_REF = "memberStates"
+# elements whose content is text (with inline elements): never indented inside
+_INLINE = {"p", "num", "heading", "docTitle"}
+
+
+def _q(tag: str) -> str:
+    """Tags are written plain, the namespace declared once on the root: ElementTree's
+    ``default_namespace`` refuses attributes without a namespace, as Akoma Ntoso's are."""
+    return tag
+
+
+def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    node = ET.Element(_q(tag), attrs) if parent is None else ET.SubElement(parent, _q(tag), attrs)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def language_code(code: str) -> str:
+    return ISO_639_2.get(code, code)
+
+
+def expression_uri(code: str, provenance: Provenance) -> str:
+    version = f"@{provenance.date}" if provenance.date else ""
+    return f"{WORK}/{language_code(code)}{version}"
+
+
+def note_id(note_id: str) -> str:
+    """The eId of an editorial note in ``<notes>``."""
+    return f"note_{note_id}"
+
+
+def translator_note_id(number: int, index: int) -> str:
+    return f"note_translator_{number}_{index}"
+
+
+def _indent(node: ET.Element, level: int = 0) -> None:
+    """Two spaces a level, never inside an element holding text (so words stay as they are)."""
+    if node.tag in {_q(t) for t in _INLINE} or not len(node):
+        return
+    pad = "\n" + "  " * (level + 1)
+    node.text = pad
+    for child in node:
+        _indent(child, level + 1)
+        child.tail = pad
+    node[-1].tail = "\n" + "  " * level
+
+
+def document(edition: Edition, code: str, online: Scheme, provenance: Provenance) -> bytes:
+    """The Akoma Ntoso XML of language ``code``, UTF-8, deterministic."""
+    strings = edition.strings[code]
+    text = edition.texts[code]
+    root = ET.Element(_q("akomaNtoso"), xmlns=NS)
+    statement = _el(root, "statement", name="declaration")
+    meta = _el(statement, "meta")
+    _identification(meta, edition, code, online, provenance)
+    references = _el(meta, "references", source=f"#{EDITION_REF}")
+    _el(references, "TLCOrganization", eId=EDITION_REF, href=online.canonical(online.page(code, HOME)),
+        showAs=f"{edition.facts.edition_id}: {strings['site_name']}")
+    _el(references, "TLCOrganization", eId=AUTHOR_REF, href="/akn/ontology/organization/un/memberStates",
+        showAs="UN Member States")
+    notes = None
+    body_paragraphs = []
+    for spec in edition.structure.pages:
+        for para in edition.paragraphs(code, spec):
+            refs = []
+            for note in para.notes:
+                notes = notes if notes is not None else _el(meta, "notes", source=f"#{EDITION_REF}")
+                item = _el(notes, "note", eId=note_id(note.id), **{"class": "editorial"})
+                _el(item, "p", strings.format("labels.note", found=note.find, probable=note.probable))
+                refs.append((note_id(note.id), "editorial"))
+            for index, words in enumerate(para.translator_notes, 1):
+                notes = notes if notes is not None else _el(meta, "notes", source=f"#{EDITION_REF}")
+                eid = translator_note_id(para.number, index)
+                _el(_el(notes, "note", eId=eid, **{"class": "translator"}), "p", words)
+                refs.append((eid, "translator"))
+            body_paragraphs.append((spec, para, refs))
+    preface = _el(statement, "preface")
+    _el(_el(preface, "p", **{"class": "title"}), "docTitle", text.title)
+    if text.subtitle:
+        _el(preface, "p", text.subtitle, **{"class": "subtitle"})
+    body = _el(statement, "mainBody")
+    containers: dict[str, ET.Element] = {}
+    for spec, para, refs in body_paragraphs:
+        if spec.slug not in containers:
+            box = containers[spec.slug] = _el(body, "hcontainer", name=spec.slug, eId=f"hcontainer_{spec.slug}")
+            heading = _el(box, "heading", edition.heading(code, spec.slug))
+            if spec.editorial_heading:
+                heading.set("class", "editorial")
+        paragraph = _el(containers[spec.slug], "paragraph", eId=f"para_{para.number}")
+        _el(paragraph, "num", str(para.number))
+        words = _el(_el(paragraph, "content"), "p", para.words)
+        for eid, kind in refs:
+            _el(words, "noteRef", href=f"#{eid}", marker="*", **{"class": kind})
+    _indent(root)
+    xml = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n").encode("utf-8")
+
+
+def _identification(meta: ET.Element, edition: Edition, code: str, online: Scheme, provenance: Provenance) -> None:
+    language = edition.language(code)
+    ident = _el(meta, "identification", source=f"#{EDITION_REF}")
+    marked = edition.facts.marked.isoformat()
+    work = _el(ident, "FRBRWork")
+    _el(work, "FRBRthis", value=f"{WORK}/!main")
+    _el(work, "FRBRuri", value=WORK)
+    _el(work, "FRBRdate", date=marked, name="marked")
+    _el(work, "FRBRauthor", href=f"#{AUTHOR_REF}")
+    _el(work, "FRBRcountry", value="un")
+    _el(work, "FRBRname", value=edition.strings[edition.source.code]["site_name"])
+    expression = _el(ident, "FRBRExpression")
+    uri = expression_uri(code, provenance)
+    _el(expression, "FRBRthis", value=f"{uri}/!main")
+    _el(expression, "FRBRuri", value=uri)
+    _el(expression, "FRBRalias", value=f"{edition.facts.edition_id}.{code}", name="edition")
+    changed = provenance.changed(code)
+    if changed:
+        _el(expression, "FRBRdate", date=changed, name="textChanged")
+    elif provenance.date:
+        _el(expression, "FRBRdate", date=provenance.date, name="release")
+    else:
+        _el(expression, "FRBRdate", date=marked, name="marked")
+    _el(expression, "FRBRauthor", href=f"#{EDITION_REF}")
+    _el(expression, "FRBRauthoritative", value="false")
+    if provenance.version:
+        _el(expression, "FRBRversionNumber", value=provenance.version)
+    _el(expression, "FRBRlanguage", language=language_code(code))
+    if not language.is_source:
+        source = edition.source.code
+        _el(expression, "FRBRtranslation", href=expression_uri(source, provenance),
+            fromLanguage=language_code(source), authoritative="false", by=f"#{EDITION_REF}")
+    manifestation = _el(ident, "FRBRManifestation")
+    _el(manifestation, "FRBRthis", value=f"{uri}/!main.xml")
+    _el(manifestation, "FRBRuri", value=f"{uri}.akn.xml")
+    _el(manifestation, "FRBRdate", date=provenance.date or changed or marked, name="generation")
+    _el(manifestation, "FRBRauthor", href=f"#{EDITION_REF}")
+    _el(manifestation, "FRBRformat", value="application/akn+xml")

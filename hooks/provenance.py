@@ -1,0 +1,61 @@
+"""Where this copy of the edition comes from: its version, its date, and when each language's
+text last changed. The About page states them and the downloads carry them.
+
+- The version and date are the release's (``scripts/release.py``: ``git describe`` and the
+  last commit's time, or ``SOURCE_DATE_EPOCH``), handed to the build as ``A4P_VERSION`` and
+  ``A4P_BUILD_DATE``; a build without them (plain ``mkdocs build``) has none, and says so.
+- When a language's text last changed is the time of the last commit that touched
+  ``source/text/{lang}.txt``, asked of git as ``scripts/release.py`` asks it. Without git (a
+  tarball, git not installed, a file not yet committed) it is not known, and said so: never
+  guessed from file times.
+
+Plain Python, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Provenance:
+    version: str | None = None  # "v1.2" or a short commit id; None when the build was given none
+    date: str | None = None  # YYYY-MM-DD, the release's date
+    # (language code, YYYY-MM-DD of the last commit touching its text, or None: not known)
+    text_changed: tuple[tuple[str, str | None], ...] = ()
+
+    def changed(self, code: str) -> str | None:
+        return dict(self.text_changed).get(code)
+
+
+def _day(epoch: str) -> str | None:
+    epoch = epoch.strip()
+    return time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch.isdigit() else None
+
+
+def last_change(root: Path, path: str) -> str | None:
+    """The UTC day of the last commit touching ``path`` (relative to ``root``), or None when
+    git cannot say (no git, no repository, the file never committed)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=root,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    return _day(result.stdout)
+
+
+def text_changes(root: Path, codes: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """For each language, when ``source/text/{code}.txt`` last changed (see :func:`last_change`)."""
+    return tuple((code, last_change(root, f"source/text/{code}.txt")) for code in codes)
+
+
+def from_release(release: dict | None, text_changed: tuple[tuple[str, str | None], ...] = ()) -> Provenance:
+    """A :class:`Provenance` from ``mkdocs.yml``'s ``extra.release`` (``version``, ``date``;
+    empty strings when the build was given none)."""
+    release = release or {}
+    return Provenance(release.get("version") or None, release.get("date") or None, text_changed)
