@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
+from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
 from hooks import downloads, provenance  # noqa: E402
 from hooks.provenance import Provenance  # noqa: E402
@@ -225,6 +226,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
     _write_search_records(build, site)
+    parallel.write(build.edition, build.language.code, build.scheme, site)  # the parallel view's data
     # every language's build writes the same bytes: no build order matters (hooks/downloads.py)
     downloads.write(site, build.edition, build.scheme.online(), build.provenance)
     for unused in UNUSED_THEME_FILES:  # every language's build copies the theme's files again

@@ -9,6 +9,7 @@ from hooks import terms
 from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
                             labelled, range_label, to_html, translation_notice)
 from hooks.model import Paragraph
+from hooks.page_parallel import parallel_link
 from hooks.urls import GLOSSARY
 
 
@@ -26,6 +27,7 @@ def text_page(ctx: Context, slug: str) -> str:
         labelled(ctx, kicker, "span", part)
     _heading(ctx, root, slug)
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
+    parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
     body = classed(el(root, "section"), "a4p-paragraphs")
     for para in ctx.edition.paragraphs(ctx.language.code, spec):
         body.append(paragraph(ctx, para))

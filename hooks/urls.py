@@ -15,10 +15,12 @@ from dataclasses import dataclass
 HOME = "index"  # the home page, at the language's root
 GLOSSARY = "glossary"
 ABOUT = "about"
+PARALLEL = "parallel"  # two languages side by side, built in the browser (hooks/parallel.py)
 # The pages after the ten text pages, in navigation order. A new page kind adds its key above
 # and here (one line each), and registers how it is made in hooks/pages.py.
 AFTER_TEXT = (
     GLOSSARY,
+    PARALLEL,
     ABOUT,
 )
 

@@ -1,0 +1,310 @@
+/* The parallel view (hooks/page_parallel.py): two languages side by side, paragraph by
+   paragraph, built here from the two languages' data files (assets/parallel/{lang}.js, written
+   by hooks/parallel.py). Each data file is loaded with a <script> tag, never fetched, so the
+   view works from file:// too. Text from the data only ever becomes textContent.
+
+   The URL holds the pair, ?a={lang}&b={lang}; #para-N lands on the row of paragraph N. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-a4p-parallel]");
+  if (!root) {
+    return;
+  }
+  var view = root.querySelector("[data-a4p-parallel-view]");
+  var status = root.querySelector("[data-a4p-parallel-status]");
+  var pickers = { a: root.querySelector("select[name=a]"), b: root.querySelector("select[name=b]") };
+  var pageLang = root.getAttribute("data-lang");
+  var source = root.getAttribute("data-source");
+  var fallback = root.getAttribute("data-fallback");
+  var base = root.getAttribute("data-base") || "";
+  var dataDir = root.getAttribute("data-data") || "";
+  var codes = Array.prototype.map.call(pickers.a.options, function (option) { return option.value; });
+  var loaded = {};
+  var pair = null;
+  var rows = null; // paragraph number (or "h:" + slug, or "head") -> row element
+
+  /* ---- The pair ---- */
+
+  function partner(code) {
+    return code === source ? fallback : source;
+  }
+
+  /* The pair the URL asks for; what it lacks or gets wrong, the defaults fill in. */
+  function pairFromURL() {
+    var params = new URLSearchParams(location.search);
+    var a = params.get("a");
+    var b = params.get("b");
+    if (codes.indexOf(a) < 0) {
+      a = pageLang;
+    }
+    if (codes.indexOf(b) < 0 || b === a) {
+      b = partner(a);
+    }
+    return { a: a, b: b };
+  }
+
+  function writeURL() {
+    var params = new URLSearchParams(location.search);
+    params.set("a", pair.a);
+    params.set("b", pair.b);
+    var wanted = "?" + params.toString() + location.hash;
+    if (location.search + location.hash !== wanted) {
+      history.replaceState(history.state, "", wanted);
+    }
+    /* the language switch keeps the pair: its links carry the query (assets/a4p.js adds the
+       fragment) */
+    document.querySelectorAll("a.a4p-alternate").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (href === null) {
+        return;
+      }
+      var parts = href.split("#");
+      link.setAttribute("href", parts[0].split("?")[0] + "?" + params.toString() +
+        (parts.length > 1 ? "#" + parts[1] : ""));
+    });
+  }
+
+  /* ---- Loading ---- */
+
+  function load(code) {
+    if (!loaded[code]) {
+      loaded[code] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = dataDir + code + ".js";
+        script.onload = function () {
+          var data = (window.a4pParallelData || {})[code];
+          if (data) {
+            resolve(data);
+          } else {
+            reject(new Error("no parallel data for " + code));
+          }
+        };
+        script.onerror = function () { reject(new Error("could not load " + script.src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[code];
+  }
+
+  /* ---- Building ---- */
+
+  function make(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) {
+      node.className = cls;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function apparatus(node) {
+    node.setAttribute("data-apparatus", "");
+    return node;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* The rows, once: the structure is the same in every language. */
+  function skeleton(data) {
+    rows = {};
+    view.textContent = "";
+    var head = make("div", "a4p-parallel__row a4p-parallel__row--head");
+    apparatus(head);
+    view.appendChild(head);
+    rows.head = head;
+    data.sections.forEach(function (section) {
+      var heading = make("div", "a4p-parallel__row a4p-parallel__row--heading");
+      heading.setAttribute("data-page", section.slug);
+      view.appendChild(heading);
+      rows["h:" + section.slug] = heading;
+      section.paragraphs.forEach(function (para) {
+        var row = make("div", "a4p-parallel__row");
+        row.id = "para-" + para.n;
+        view.appendChild(row);
+        rows[para.n] = row;
+      });
+    });
+  }
+
+  function cell(data, column) {
+    var node = make("div", "a4p-parallel__cell a4p-parallel__cell--" + column);
+    node.setAttribute("lang", data.lang);
+    node.setAttribute("dir", data.dir);
+    node.setAttribute("data-column", column);
+    return node;
+  }
+
+  /* Text in runs, each [text] or [text, lang]: a run in another language carries its lang. */
+  function runs(parent, list, lang) {
+    list.forEach(function (run) {
+      if (run.length > 1 && run[1] !== lang) {
+        var span = make("span", null, run[0]);
+        span.setAttribute("lang", run[1]);
+        parent.appendChild(span);
+      } else {
+        parent.appendChild(document.createTextNode(run[0]));
+      }
+    });
+  }
+
+  function tag(data) {
+    /* the language's name in each cell, shown when the columns interleave (narrow screens) */
+    return apparatus(make("span", "a4p-parallel__tag", data.name));
+  }
+
+  function headCell(data, column) {
+    var node = cell(data, column);
+    node.appendChild(make("span", "a4p-parallel__name", data.name));
+    node.appendChild(document.createTextNode(" "));
+    node.appendChild(make("span", "a4p-parallel__state", data.status));
+    return node;
+  }
+
+  function headingCell(data, column, section) {
+    var node = cell(data, column);
+    node.appendChild(tag(data));
+    var h2 = make("h2", "a4p-parallel__heading");
+    var link = make("a", null, section.heading);
+    link.href = base + section.path;
+    h2.appendChild(link);
+    if (section.editorial) {
+      h2.appendChild(document.createTextNode(" "));
+      var badge = make("span", "a4p-editorial", data.labels.editorial_heading);
+      badge.title = data.labels.editorial_heading_hint;
+      h2.appendChild(badge);
+    }
+    node.appendChild(h2);
+    return node;
+  }
+
+  function paragraphCell(data, column, para) {
+    var node = cell(data, column);
+    var num = apparatus(make("span", "a4p-parallel__num"));
+    num.appendChild(make("bdi", null, String(para.n)));
+    node.appendChild(num);
+    node.appendChild(tag(data));
+    var text = make("p", "a4p-parallel__text", para.text);
+    /* the ¶ mark gives the canonical text page; a click stays here (site or bundle), as on the
+       text pages (assets/a4p.js follows data-local) */
+    var mark = apparatus(make("a", "a4p-permalink"));
+    mark.href = para.url;
+    mark.setAttribute("data-local", base + para.path);
+    mark.setAttribute("aria-label", fill(data.labels.permalink, { number: para.n }));
+    mark.appendChild(make("bdi", null, "¶"));
+    text.appendChild(document.createTextNode(" "));
+    text.appendChild(mark);
+    node.appendChild(text);
+    para.notes.forEach(function (note) {
+      var aside = apparatus(make("aside", "a4p-note" + (note.kind === "translator" ? " a4p-note--translator" : "")));
+      aside.appendChild(make("strong", null, note.label));
+      aside.appendChild(document.createTextNode(" "));
+      runs(aside, note.runs, data.lang);
+      node.appendChild(aside);
+    });
+    return node;
+  }
+
+  /* Put language ``data`` in ``column`` ("a" or "b") of every row. */
+  function column(data, name) {
+    function place(row, node) {
+      var old = row.querySelector('[data-column="' + name + '"]');
+      if (old) {
+        row.replaceChild(node, old);
+      } else if (name === "a") {
+        row.insertBefore(node, row.firstChild);
+      } else {
+        row.appendChild(node);
+      }
+    }
+    place(rows.head, headCell(data, name));
+    data.sections.forEach(function (section) {
+      place(rows["h:" + section.slug], headingCell(data, name, section));
+      section.paragraphs.forEach(function (para) {
+        place(rows[para.n], paragraphCell(data, name, para));
+      });
+    });
+  }
+
+  /* ---- Landing on #para-N ---- */
+
+  /* The row was not there when the browser looked for the fragment: navigate to it again
+     (same document, no history entry), which scrolls to it and makes it the :target. */
+  function land() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && document.getElementById(id) && !document.getElementById(id).matches(":target")) {
+      location.replace(location.href);
+    }
+  }
+
+  /* The row at the top of the screen, to keep it there while a column changes. */
+  function anchorRow() {
+    var all = view.querySelectorAll(".a4p-parallel__row");
+    for (var i = 0; i < all.length; i++) {
+      var box = all[i].getBoundingClientRect();
+      if (box.bottom > 0) {
+        return { row: all[i], top: box.top };
+      }
+    }
+    return null;
+  }
+
+  /* ---- Showing a pair ---- */
+
+  function show(wanted, first) {
+    return Promise.all([load(wanted.a), load(wanted.b)]).then(function (both) {
+      var keep = first ? null : anchorRow();
+      var changed = { a: !pair || pair.a !== wanted.a, b: !pair || pair.b !== wanted.b };
+      if (!rows) {
+        skeleton(both[0]);
+      }
+      if (changed.a) {
+        column(both[0], "a");
+      }
+      if (changed.b) {
+        column(both[1], "b");
+      }
+      pair = wanted;
+      pickers.a.value = pair.a;
+      pickers.b.value = pair.b;
+      root.setAttribute("data-pair", pair.a + "|" + pair.b);
+      writeURL();
+      status.textContent = "";
+      root.setAttribute("data-state", "ready");
+      if (keep) {
+        window.scrollBy(0, keep.row.getBoundingClientRect().top - keep.top);
+      }
+      if (first) {
+        land();
+      }
+    }, function (error) {
+      status.textContent = root.getAttribute("data-unavailable");
+      root.setAttribute("data-state", "failed");
+      if (window.console) {
+        console.error(error);
+      }
+    });
+  }
+
+  /* Choosing in one picker the language of the other swaps the two. */
+  ["a", "b"].forEach(function (name) {
+    var other = name === "a" ? "b" : "a";
+    pickers[name].addEventListener("change", function () {
+      var wanted = { a: pair ? pair.a : pickers.a.value, b: pair ? pair.b : pickers.b.value };
+      var previous = wanted[name];
+      wanted[name] = pickers[name].value;
+      if (wanted[other] === wanted[name]) {
+        wanted[other] = previous;
+      }
+      show(wanted, false);
+    });
+  });
+
+  show(pairFromURL(), true);
+})();
