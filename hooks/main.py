@@ -93,7 +93,7 @@ def on_config(config):
         _derived[id(edition)] = (edition, Derived(edition))
     history = provenance.text_changes(ROOT, tuple(x.code for x in edition.languages))
     _build = Build(edition, language, scheme, _derived[id(edition)][1], settings[code],
-                   provenance.from_release(config.extra.get("release"), history))
+                   provenance.from_environment(history))
     strings = edition.strings[code]
     config.site_name = strings["site_name"]
     config.nav = [f"{key}.md" for key in edition.page_keys]

@@ -23,6 +23,8 @@ from hooks.page_text import text_page
 from hooks import page_parallel
 from hooks.urls import PARALLEL
 from hooks.urls import ABOUT, GLOSSARY, HOME
+from hooks.page_downloads import downloads_page
+from hooks.urls import DOWNLOADS
 
 DOCS = Path("docs")  # as messages show it
 PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: page_glossary}
@@ -30,6 +32,7 @@ PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: pa
 # docs/{key}.md, like the text pages.
 GENERATED: dict[str, Callable[[Context], str]] = {}
 GENERATED[PARALLEL] = page_parallel.page
+GENERATED[DOWNLOADS] = downloads_page
 _SLOT = "a4p-prose"
 
 

@@ -14,10 +14,14 @@ Plain Python, no MkDocs.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+VERSION_VARIABLE = "A4P_VERSION"  # as scripts/release.py's environment() names them
+DATE_VARIABLE = "A4P_BUILD_DATE"
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,11 @@ def text_changes(root: Path, codes: tuple[str, ...]) -> tuple[tuple[str, str | N
     return tuple((code, last_change(root, f"source/text/{code}.txt")) for code in codes)
 
 
-def from_release(release: dict | None, text_changed: tuple[tuple[str, str | None], ...] = ()) -> Provenance:
-    """A :class:`Provenance` from ``mkdocs.yml``'s ``extra.release`` (``version``, ``date``;
-    empty strings when the build was given none)."""
-    release = release or {}
-    return Provenance(release.get("version") or None, release.get("date") or None, text_changed)
+def from_environment(text_changed: tuple[tuple[str, str | None], ...] = (),
+                     environ: dict[str, str] | None = None) -> Provenance:
+    """A :class:`Provenance` from the variables ``scripts/release.py`` sets for the build
+    (``A4P_VERSION``, ``A4P_BUILD_DATE``; absent or empty when the build was given none). Read
+    as the strings they are, not through ``mkdocs.yml``'s ``!ENV``, which would read a date as
+    a date and an all-digit commit id as a number."""
+    environ = os.environ if environ is None else environ
+    return Provenance(environ.get(VERSION_VARIABLE) or None, environ.get(DATE_VARIABLE) or None, text_changed)
