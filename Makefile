@@ -4,8 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages the browser tests need: headless Chromium and CJK fonts (without them
-# Chinese renders as empty boxes).
-APT_PACKAGES := chromium fonts-noto-cjk
+# Chinese renders as empty boxes); nginx for the deployment tests (deploy/nginx/a4p.conf).
+APT_PACKAGES := chromium fonts-noto-cjk nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup browser apt site serve test offline bench clean
@@ -27,7 +27,7 @@ $(STAMP): requirements.txt
 setup: $(STAMP)
 
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  $(MAKE) --no-print-directory apt PACKAGES="$(APT_PACKAGES)"; \
 	fi
 
