@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
+from hooks import offer  # noqa: E402
 from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
 from hooks import downloads, provenance  # noqa: E402
@@ -197,6 +198,7 @@ def on_page_context(context, page, config, nav):
     # <link rel="canonical"> names the online page, in the offline bundle too.
     online = build.scheme.online()
     page.canonical_url = online.canonical(online.page(build.language.code, key))
+    context["a4p_offer"] = offer.offers(build.edition, build.scheme, build.language.code, key)  # home page
     return context
 
 
