@@ -1,0 +1,271 @@
+"""The files under /downloads/, read back from the built site and checked against source/.
+
+What the files should hold is read here independently of hooks/: the languages from
+source/languages.yml, each translation's paragraphs, headings and translator's notes from its
+text file, and the Chinese words by replaying normalizations.yml on the supplied text (as
+tests/test_build.py does).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import jsonschema
+import pytest
+import yaml
+
+from hooks import downloads as downloads_module
+from hooks.provenance import Provenance
+from scripts import release as releases
+from tests.htmltext import Page
+from tests.test_build import _supplied_paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+LANGUAGES = [entry["code"] for entry in
+             yaml.safe_load((SOURCE / "languages.yml").read_text(encoding="utf-8"))["languages"]]
+SOURCE_LANGUAGE = LANGUAGES[0]
+EDITION_ID = yaml.safe_load((SOURCE / "edition.yml").read_text(encoding="utf-8"))["edition"]["id"]
+PARAGRAPH = re.compile(r"^(\d+)\. (.+)$")
+HEADING = re.compile(r"^\[([a-z0-9-]+)\] (.+)$")
+# ISO 639-2 (terminology) codes, as the Akoma Ntoso naming convention names languages
+ISO_639_2 = {"zh": "zho", "en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara"}
+
+
+def text_file(code: str) -> dict[int, dict]:
+    """Paragraph number -> words, page slug, heading and translator's notes, from
+    source/text/{code}.txt, read line by line."""
+    paragraphs: dict[int, dict] = {}
+    page = heading = None
+    last = None
+    for line in (SOURCE / "text" / f"{code}.txt").read_text(encoding="utf-8").splitlines():
+        if match := HEADING.match(line):
+            page, heading = match.groups()
+        elif match := PARAGRAPH.match(line):
+            last = int(match.group(1))
+            paragraphs[last] = {"text": match.group(2), "page": page, "heading": heading, "notes": []}
+        elif line.startswith("> "):
+            paragraphs[last]["notes"].append(line[2:])
+    return paragraphs
+
+
+def editorial_notes() -> dict[int, list[str]]:
+    """Paragraph -> ids of its editorial notes, from normalizations.yml."""
+    data = yaml.safe_load((SOURCE / "normalizations.yml").read_text(encoding="utf-8"))
+    out: dict[int, list[str]] = {}
+    for note in data.get("notes", []):
+        out.setdefault(note["paragraph"], []).append(note["id"])
+    return out
+
+
+def expected_words(code: str) -> dict[int, str]:
+    if code == SOURCE_LANGUAGE:
+        return _supplied_paragraphs()
+    return {n: p["text"] for n, p in text_file(code).items()}
+
+
+def folder(site: Path) -> Path:
+    return site / downloads_module.DIR
+
+
+def load_json(site: Path, name: str):
+    return json.loads((folder(site) / name).read_text(encoding="utf-8"))
+
+
+def sums(site: Path) -> dict[str, str]:
+    lines = (folder(site) / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    found = [re.fullmatch(r"([0-9a-f]{64})  (\S+)", line) for line in lines]
+    assert all(found), lines
+    return {m.group(2): m.group(1) for m in found}
+
+
+def expected_names() -> set[str]:
+    return ({f"{EDITION_ID}.{code}.json" for code in LANGUAGES} | {f"{EDITION_ID}.{code}.akn.xml" for code in LANGUAGES}
+            | {f"{EDITION_ID}.aligned.json", f"{EDITION_ID}.aligned.csv", f"{EDITION_ID}.schema.json"})
+
+
+def test_every_file_is_listed_in_sha256sums_with_its_checksum(built_site):
+    listed = sums(built_site)
+    assert set(listed) == expected_names()
+    on_disk = {p.name for p in folder(built_site).iterdir()} - {"SHA256SUMS", "index.html"}
+    assert on_disk == expected_names()
+    for name, digest in listed.items():
+        assert hashlib.sha256((folder(built_site) / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_chinese_canonical_text_has_every_paragraph():
+    """The independent reading agrees with itself: the canonical Chinese has paragraphs 1…N
+    with no gap, and every translation has the same numbers."""
+    numbers = sorted(_supplied_paragraphs())
+    assert numbers == list(range(1, len(numbers) + 1))
+    for code in LANGUAGES[1:]:
+        assert sorted(text_file(code)) == numbers, code
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_language_json_holds_every_paragraph_as_in_the_source(built_site, code):
+    data = load_json(built_site, f"{EDITION_ID}.{code}.json")
+    words = expected_words(code)
+    source = text_file(code)
+    notes = editorial_notes()
+    assert data["language"] == code
+    assert data["status"] == ("source" if code == SOURCE_LANGUAGE else "unofficial translation")
+    assert data["source_language"] == SOURCE_LANGUAGE
+    assert [p["number"] for p in data["paragraphs"]] == sorted(words)
+    for para in data["paragraphs"]:
+        n = para["number"]
+        assert isinstance(n, int)
+        assert para["text"] == words[n], f"{code} paragraph {n}"
+        assert para["sha256"] == hashlib.sha256(words[n].encode("utf-8")).hexdigest()
+        assert para["page"] == source[n]["page"]
+        assert para["heading"] == source[n]["heading"]
+        assert para["url"].endswith(f"/{para['page']}/#para-{n}")
+        assert [x["text"] for x in para["notes"] if x["type"] == "translator"] == source[n]["notes"]
+        assert [x["id"] for x in para["notes"] if x["type"] == "editorial"] == notes.get(n, [])
+
+
+def test_json_carries_the_release_of_the_build(built_site):
+    rel = releases.release(ROOT)
+    for code in LANGUAGES:
+        data = load_json(built_site, f"{EDITION_ID}.{code}.json")
+        assert (data["version"], data["date"]) == (rel.version, rel.date)
+    assert load_json(built_site, f"{EDITION_ID}.aligned.json")["version"] == rel.version
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_language_json_is_valid_against_the_schema(built_site, code):
+    schema = load_json(built_site, f"{EDITION_ID}.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = load_json(built_site, f"{EDITION_ID}.{code}.json")
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_schema_refuses_what_is_not_the_format(built_site):
+    """The schema can fail: a number as a string, a paragraph missing, an unknown status."""
+    schema = load_json(built_site, f"{EDITION_ID}.schema.json")
+    good = load_json(built_site, f"{EDITION_ID}.{SOURCE_LANGUAGE}.json")
+    broken = [
+        {**good, "paragraphs": [{**good["paragraphs"][0], "number": "1"}, *good["paragraphs"][1:]]},
+        {**good, "paragraphs": good["paragraphs"][1:]},
+        {**good, "status": "official"},
+        {**good, "paragraphs": [{**good["paragraphs"][0], "sha256": "x"}, *good["paragraphs"][1:]]},
+    ]
+    for data in broken:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_aligned_json_has_every_language_paragraph_by_paragraph(built_site):
+    data = load_json(built_site, f"{EDITION_ID}.aligned.json")
+    assert [lang["code"] for lang in data["languages"]] == LANGUAGES
+    words = {code: expected_words(code) for code in LANGUAGES}
+    pages = text_file(LANGUAGES[-1])
+    assert [p["number"] for p in data["paragraphs"]] == sorted(words[SOURCE_LANGUAGE])
+    for para in data["paragraphs"]:
+        n = para["number"]
+        assert para["page"] == pages[n]["page"]
+        assert para["text"] == {code: words[code][n] for code in LANGUAGES}, f"paragraph {n}"
+
+
+def test_aligned_csv_opens_as_utf8_with_a_byte_order_mark(built_site):
+    raw = (folder(built_site) / f"{EDITION_ID}.aligned.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte-order mark for spreadsheets"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["number", "page", *LANGUAGES]
+    words = {code: expected_words(code) for code in LANGUAGES}
+    pages = text_file(LANGUAGES[-1])
+    assert [int(row[0]) for row in rows[1:]] == sorted(words[SOURCE_LANGUAGE])
+    for row in rows[1:]:
+        n = int(row[0])
+        assert row[1] == pages[n]["page"]
+        assert row[2:] == [words[code][n] for code in LANGUAGES], f"paragraph {n}"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_akoma_ntoso_has_every_paragraph_with_its_eid_num_and_words(built_site, code):
+    tree = ET.parse(folder(built_site) / f"{EDITION_ID}.{code}.akn.xml")
+    root = tree.getroot()
+    assert root.tag == f"{AKN}akomaNtoso"
+    statement = root.find(f"{AKN}statement")
+    assert statement is not None and statement.get("name") == "declaration"
+    words = expected_words(code)
+    source = text_file(code)
+    paragraphs = statement.findall(f".//{AKN}paragraph")
+    assert [p.get("eId") for p in paragraphs] == [f"para_{n}" for n in sorted(words)]
+    note_ids = {n.get("eId"): n for n in statement.iter(f"{AKN}note")}
+    for para in paragraphs:
+        n = int(para.get("eId").removeprefix("para_"))
+        nums = para.findall(f"{AKN}num")
+        assert [x.text for x in nums] == [str(n)]
+        p = para.find(f"{AKN}content/{AKN}p")
+        assert "".join(p.itertext()) == words[n], f"{code} paragraph {n}"
+        refs = [ref.get("href").removeprefix("#") for ref in p.iter(f"{AKN}noteRef")]
+        assert all(ref in note_ids for ref in refs)
+        translator = [" ".join(note_ids[r].itertext()).strip() for r in refs
+                      if note_ids[r].get("class") == "translator"]
+        assert translator == source[n]["notes"]
+        assert len([r for r in refs if note_ids[r].get("class") == "editorial"]) == len(editorial_notes().get(n, []))
+    headings = {box.get("name"): box.find(f"{AKN}heading").text for box in statement.iter(f"{AKN}hcontainer")}
+    assert headings == {p["page"]: p["heading"] for p in source.values()}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_akoma_ntoso_frbr_names_the_language_and_the_edition(built_site, code):
+    root = ET.parse(folder(built_site) / f"{EDITION_ID}.{code}.akn.xml").getroot()
+    ident = root.find(f"{AKN}statement/{AKN}meta/{AKN}identification")
+    for level in ("FRBRWork", "FRBRExpression", "FRBRManifestation"):
+        node = ident.find(f"{AKN}{level}")
+        assert node is not None, level
+        for required in ("FRBRthis", "FRBRuri", "FRBRdate", "FRBRauthor"):
+            assert node.find(f"{AKN}{required}") is not None, f"{level}/{required}"
+    expression = ident.find(f"{AKN}FRBRExpression")
+    language = expression.find(f"{AKN}FRBRlanguage").get("language")
+    assert language == ISO_639_2[code]
+    assert expression.find(f"{AKN}FRBRalias").get("value") == f"{EDITION_ID}.{code}"
+    assert f"/{language}" in expression.find(f"{AKN}FRBRuri").get("value")
+    translation = expression.find(f"{AKN}FRBRtranslation")
+    assert (translation is None) == (code == SOURCE_LANGUAGE)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_downloads_page_lists_each_file_with_size_and_checksum(built_site, code):
+    prefix = "" if code == SOURCE_LANGUAGE else f"{code}/"
+    page_path = f"{prefix}downloads/"
+    html = (built_site / page_path / "index.html").read_text(encoding="utf-8")
+    page = Page(html)
+    assert page.lang == code
+    listed = sums(built_site)
+    links = {}
+    for link in page.find("a"):
+        href = link.get("href", "")
+        if "downloads/" in urljoin(f"/{page_path}", href) and not href.endswith("/"):
+            links[unquote(urljoin(f"/{page_path}", href)).lstrip("/")] = href
+    files = {**listed, "SHA256SUMS": hashlib.sha256((folder(built_site) / "SHA256SUMS").read_bytes()).hexdigest()}
+    for name, digest in files.items():
+        target = f"downloads/{name}"
+        assert target in links, f"{code}: no link to {name}"
+        assert not links[target].startswith(("/", "http")), "links are relative, for file://"
+        assert digest in html, f"{code}: no checksum for {name}"
+        size = (folder(built_site) / name).stat().st_size
+        assert f'data-bytes="{size}"' in html, f"{code}: no size for {name}"
+
+
+def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkeypatch):
+    """Deterministic: the model, given the same release and history, makes the same bytes here
+    as the build's own process did."""
+    rel = releases.release(ROOT)
+    on_disk = load_json(built_site, f"{EDITION_ID}.aligned.json")
+    history = tuple((lang["code"], lang["text_changed"]) for lang in on_disk["languages"])
+    from hooks.urls import Scheme
+    from scripts.build_site import site_url
+    online = Scheme(site_url(ROOT / "mkdocs.yml"), SOURCE_LANGUAGE)
+    for item in downloads_module.files(edition, online, Provenance(rel.version, rel.date, history)):
+        assert (folder(built_site) / item.name).read_bytes() == item.data, item.name
