@@ -15,6 +15,7 @@ help:
 	@echo "make test    set up (Python packages, Chromium, CJK fonts) and run every test"
 	@echo "make site    strict build of the online site into site/"
 	@echo "make offline the offline bundle: dist/*.zip and dist/SHA256SUMS"
+	@echo "make bench   the edition against a plain baseline: docs/benchmarks.md"
 
 # Debian's python3 lacks venv (ensurepip) until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -51,8 +52,12 @@ offline: $(STAMP)
 test: $(STAMP) browser
 	$(PY) -m pytest
 
-bench:
-	@echo "make bench arrives with its own issue: there is no benchmark yet" >&2; exit 1
+# The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
+# of make test. Lighthouse is pinned and installed from npm into .bench/.
+LIGHTHOUSE_VERSION := 12.8.2
+bench: $(STAMP) browser
+	@[ -x .bench/node_modules/.bin/lighthouse ] || npm install --prefix .bench --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site .site.* dist .pytest_cache

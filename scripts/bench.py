@@ -1,0 +1,293 @@
+"""make bench: the edition measured side by side with a plain baseline; writes docs/benchmarks.md.
+
+    python scripts/bench.py [--runs 5] [--out docs/benchmarks.md] [--no-lighthouse]
+
+Everything runs on this machine with public tools: wall-clock time of separate processes
+(Python's perf_counter), Playwright driving Debian's Chromium (CDP for CPU throttling), and
+Lighthouse pinned from npm (``.bench/``, installed by ``make bench``). The baseline is the
+same content through stock Material and mkdocs-static-i18n (scripts/baseline.py). Sources are
+copied into a temporary folder first, so the rebuild measure edits a copy, never source/.
+Outside ``make test``: timings are never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import search, sources  # noqa: E402
+from hooks.urls import Scheme  # noqa: E402
+from scripts import baseline, bench_browser, build_site  # noqa: E402
+from scripts.bench_report import Figure, Report, machine, markdown, median, percentile  # noqa: E402
+
+LIGHTHOUSE = ROOT / ".bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_VERSION = "12.8.2"
+COPIED = ("source", "docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.offline.yml", "LICENSE")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+KB = 1024
+
+# One process builds, then rebuilds after each edit of a paragraph, as `mkdocs serve` does.
+REBUILD = r"""
+import json, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, site, edited, runs = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+build(load_config(config_file, site_dir=site))
+times, cpu = [], []
+for i in range(runs):
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace(" the ", " the  ", 1) if i % 2 == 0 else text.replace(" the  ", " the ", 1),
+                      encoding="utf-8")
+    start, started = time.perf_counter(), time.process_time()
+    build(load_config(config_file, site_dir=site))
+    times.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - started)
+print(json.dumps([times, cpu]))
+"""
+
+
+def copy_tree(into: Path) -> Path:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, into / name)
+    return into
+
+
+CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each timed build, by config
+
+
+def timed_build(config: Path, site: Path) -> float:
+    """Wall-clock seconds of a cold build in a new process (its CPU seconds go to CPU)."""
+    shutil.rmtree(site, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--config-file", str(config), "--site-dir",
+                    str(site)], cwd=config.parent, env=ENV, check=True, capture_output=True)
+    taken = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(str(config), []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return taken
+
+
+def rebuilds(config: Path, site: Path, edited: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of each rebuild after an edit, in one process."""
+    out = subprocess.run([sys.executable, "-c", REBUILD, str(config), str(site), str(edited), str(runs)],
+                         cwd=config.parent, env=ENV, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def offline_size(work: Path) -> int:
+    dist = work / "dist"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--dist", str(dist)], cwd=ROOT,
+                   env=ENV, check=True, capture_output=True)
+    bundle = next(dist.glob("*.zip"))
+    with zipfile.ZipFile(bundle) as archive:
+        assert archive.testzip() is None
+    return bundle.stat().st_size
+
+
+def lighthouse(url: str, out: Path) -> dict[str, int] | str:
+    """Lighthouse's four scores (mobile, the default) or why it could not run."""
+    if not LIGHTHOUSE.exists():
+        return f"Lighthouse {LIGHTHOUSE_VERSION} is not installed in .bench/ (make bench installs it)"
+    env = dict(ENV, CHROME_PATH=bench_browser.CHROMIUM)
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               "--only-categories=performance,accessibility,best-practices,seo",
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+    try:
+        subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=300)
+    except subprocess.CalledProcessError as exc:
+        return f"Lighthouse failed: {(exc.stderr or exc.stdout).strip().splitlines()[-1:]}"
+    except subprocess.TimeoutExpired:
+        return "Lighthouse did not finish within 300 s"
+    categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
+    return {key: round(100 * value["score"]) for key, value in categories.items() if value["score"] is not None}
+
+
+def queries(edition, code: str) -> list[str]:
+    """A language's query set: every glossary term as written, then the first word of each."""
+    terms = [term.term for term in edition.glossaries[code].terms.values()]
+    firsts = [term.split()[0] for term in terms if " " in term]
+    return terms + [word for word in dict.fromkeys(firsts) if len(word) >= 3]
+
+
+def kb(size: float) -> str:
+    return f"{size / KB:.1f} KB"
+
+
+def ms(value: float) -> str:
+    return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
+    from playwright.sync_api import sync_playwright
+
+    edition = sources.load_edition(sources.Layout(ROOT / "source"))
+    codes = [lang.code for lang in edition.languages]
+    copy = copy_tree(work / "edition")
+    plain = work / "baseline"
+    plain_config = baseline.write(edition, plain, build_site.site_url(ROOT / "mkdocs.yml"))
+    report = Report(command="make bench", machine=machine(bench_browser.CHROMIUM), runs=runs,
+                    date=time.strftime("%Y-%m-%d"))
+    report.machine["load average at start"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    details = report.details
+
+    # cold builds, alternating, each a fresh process and an empty site folder
+    cold = {"edition": [], "baseline": []}
+    for _ in range(runs):
+        cold["edition"].append(timed_build(copy / "mkdocs.yml", work / "site-edition"))
+        cold["baseline"].append(timed_build(plain_config, work / "site-baseline"))
+    ratio = median(cold["edition"]) / median(cold["baseline"])
+    cpu = median(CPU[str(copy / "mkdocs.yml")]) / median(CPU[str(plain_config)])
+    report.figures.append(Figure(f"cold build, edition ÷ baseline ({len(codes)} languages)", f"{ratio:.2f}", "≤ 1.0",
+                                 ratio <= 1.0, f"{median(cold['edition']):.2f} s ÷ {median(cold['baseline']):.2f} s; "
+                                 f"CPU time ratio {cpu:.2f}"))
+
+    edit, edit_cpu = rebuilds(copy / "mkdocs.yml", work / "site-rebuild", copy / "source" / "text" / "en.txt", runs)
+    plain_edit, plain_cpu = rebuilds(plain_config, work / "site-rebuild-baseline", plain / "docs" / "preamble.en.md", runs)
+    report.figures.append(Figure(f"rebuild after editing one paragraph ({len(codes)} languages, in one process "
+                                 "as the preview does)", f"{median(edit):.2f} s", "≤ 1.5 s", median(edit) <= 1.5,
+                                 f"CPU {median(edit_cpu):.2f} s; baseline {median(plain_edit):.2f} s, "
+                                 f"CPU {median(plain_cpu):.2f} s"))
+
+    site = work / "site-edition"
+    timed_build(copy / "mkdocs.yml", site)
+    scheme = Scheme("http://x/", edition.source.code, True)
+    index_sizes = {code: bench_browser.gzip_size((site / search.records_path(code)).read_bytes(),
+                                                 "application/javascript") for code in codes}
+    largest = max(index_sizes, key=index_sizes.get)
+    report.figures.append(Figure("search index of one language, gzip (the largest)",
+                                 f"{kb(index_sizes[largest])} ({largest})", "≤ 15 KB", index_sizes[largest] <= 15 * KB))
+    details.append("Search index per language, gzip: " +
+                   ", ".join(f"{code} {kb(size)}" for code, size in index_sizes.items()) + ".")
+
+    server, base = bench_browser.start_server(site)
+    plain_server, plain_base = bench_browser.start_server(work / "site-baseline")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=bench_browser.CHROMIUM, headless=True,
+                                                 args=bench_browser.ARGS)
+            loads = {}
+            for code in ("zh", "en", "ar"):
+                path = scheme.page(code, "politics")
+                loads[code] = bench_browser.first_load(browser, base + path)
+                loads[code]["baseline"] = bench_browser.first_load(browser, plain_base + path)["load"]
+            worst = max(loads, key=lambda c: loads[c]["load"])
+            w = loads[worst]
+            report.figures.append(Figure("first load of a text page, gzip, bytes up to load (the largest)",
+                                         f"{kb(w['load'])} ({worst}, {w['requests']} requests)", "≤ 80 KB",
+                                         w["load"] <= 80 * KB,
+                                         f"baseline {kb(w['baseline'])}, ratio {w['load'] / w['baseline']:.2f}"))
+            report.figures.append(Figure("after load: idle loading; service-worker precache", 
+                                         f"{kb(w['idle'])} in {w['idle_requests']} requests; "
+                                         f"{kb(w['service_worker'])} in {w['service_worker_requests']}",
+                                         "reported apart", None))
+            details.append("First load of /{lang}/politics/, gzip: " + "; ".join(
+                f"{code} {kb(x['load'])} up to load ({x['requests']} requests), {kb(x['idle'])} after, "
+                f"service worker {kb(x['service_worker'])}, baseline {kb(x['baseline'])}" for code, x in loads.items()) + ".")
+
+            ttfr = {}
+            for code in codes:
+                url = base + scheme.page(code, "politics")
+                query = queries(edition, code)[0]
+                ttfr[code] = {
+                    "1x": median([bench_browser.first_result(browser, url, query, 2.0) for _ in range(runs)]),
+                    "4x": median([bench_browser.first_result(browser, url, query, 2.0, 4.0) for _ in range(runs)]),
+                    "cold": median([bench_browser.first_result(browser, url, query, 0) for _ in range(runs)]),
+                    "query": query,
+                }
+            slow = max(ttfr, key=lambda c: ttfr[c]["1x"])
+            report.figures.append(Figure("time to first result, keystroke 2 s after load, 1× CPU (slowest language)",
+                                         f"{ms(ttfr[slow]['1x'])} ({slow})", "≤ 50 ms", ttfr[slow]["1x"] <= 50))
+            slow4 = max(ttfr, key=lambda c: ttfr[c]["4x"])
+            report.figures.append(Figure("the same at 4× CPU slowdown", f"{ms(ttfr[slow4]['4x'])} ({slow4})",
+                                         "report it", None))
+            cold_worst = max(ttfr, key=lambda c: ttfr[c]["cold"])
+            report.figures.append(Figure("the same with the keystroke at load (truly cold), 1× CPU",
+                                         f"{ms(ttfr[cold_worst]['cold'])} ({cold_worst})", "report it", None))
+            details.append("Time to first result per language (query; 1×, 4×, at load): " + "; ".join(
+                f"{code} ({x['query']}) {ms(x['1x'])}, {ms(x['4x'])}, {ms(x['cold'])}" for code, x in ttfr.items()) + ".")
+
+            warm = {code: bench_browser.warm_queries(browser, base + scheme.page(code, "politics"),
+                                                     queries(edition, code)) for code in codes}
+            p95 = {code: percentile(times, 95) for code, times in warm.items()}
+            worst95 = max(p95, key=p95.get)
+            report.figures.append(Figure("warm query, 95th percentile (slowest language)",
+                                         f"{ms(p95[worst95])} ({worst95})", "≤ 10 ms", p95[worst95] <= 10))
+            details.append("Warm query p95 per language (queries): " + ", ".join(
+                f"{code} {ms(p95[code])} ({len(warm[code])})" for code in codes) +
+                ". The query set: every glossary term of the language, then the first word of each term of several words.")
+            browser.close()
+
+        bundle = offline_size(work)
+        report.figures.append(Figure("offline bundle, every language", f"{bundle / KB ** 2:.2f} MB", "< 1.5 MB",
+                                     bundle < 1.5 * KB ** 2))
+
+        if with_lighthouse:
+            scores = {}
+            for code in ("zh", "en"):
+                scores[code] = lighthouse(base + scheme.page(code, "politics"), work / f"lighthouse-{code}.json")
+            if all(isinstance(s, dict) for s in scores.values()):
+                order = ("performance", "accessibility", "best-practices", "seo")
+                shown = "; ".join(f"{code} " + " / ".join(str(s.get(k, "–")) for k in order) for code, s in scores.items())
+                met = all(s.get(k) == 100 for s in scores.values() for k in order)
+                report.figures.append(Figure(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile: performance / accessibility / "
+                                             "best practices / SEO", shown, "100 / 100 / 100 / 100", met,
+                                             "served with gzip by scripts/bench_browser.py, not nginx"))
+            else:
+                why = "; ".join(str(s) for s in scores.values() if not isinstance(s, dict))
+                report.figures.append(Figure(f"Lighthouse {LIGHTHOUSE_VERSION}", "not measured", "100 / 100 / 100 / 100",
+                                             False, why))
+        else:
+            report.figures.append(Figure(f"Lighthouse {LIGHTHOUSE_VERSION}", "not measured (--no-lighthouse)",
+                                         "100 / 100 / 100 / 100", False))
+    finally:
+        server.shutdown()
+        plain_server.shutdown()
+    details.append("Cold builds (s): edition " + ", ".join(f"{t:.2f}" for t in cold["edition"]) +
+                   "; baseline " + ", ".join(f"{t:.2f}" for t in cold["baseline"]) + ".")
+    details.append("Rebuilds after an edit (s): edition " + ", ".join(f"{t:.2f}" for t in edit) +
+                   "; baseline " + ", ".join(f"{t:.2f}" for t in plain_edit) + ".")
+    details.append("The baseline has Material's own search plugin on, as a plain site has it; the edition has "
+                   "its own search instead. Pages are served with gzip level 6 for text types, as "
+                   "deploy/nginx/a4p.conf sends them; byte counts re-gzip each response body the same way.")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="a4p-bench-") as work:
+        report = run(args.runs, not args.no_lighthouse, Path(work))
+    report.command = "make bench" if args.runs == 5 and not args.no_lighthouse else \
+        "python scripts/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:])
+    args.out.write_text(markdown(report), encoding="utf-8")
+    for figure in report.figures:
+        print(f"{figure.name}: {figure.value} (target {figure.target})")
+    print(f"written: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

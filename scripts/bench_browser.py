@@ -1,0 +1,169 @@
+"""The benchmark's browser measures (Playwright driving /usr/bin/chromium headless): bytes of a
+first load, time to the first search result, warm queries. And a static server that gzips
+text as deploy/nginx/a4p.conf does, for these and for Lighthouse.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+import time
+from pathlib import Path
+
+from scripts import serve
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+# as deploy/nginx/a4p.conf: gzip_comp_level 6, gzip_min_length 256, these types and text/html
+GZIP_LEVEL = 6
+GZIP_MIN = 256
+GZIP_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/csv", "application/javascript",
+              "text/javascript", "application/json", "application/manifest+json", "image/svg+xml",
+              "application/xml")
+
+
+def gzip_size(body: bytes, content_type: str) -> int:
+    """Bytes on the wire for ``body``: gzipped as the nginx config sends it, or as it is."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind in GZIP_TYPES and len(body) >= GZIP_MIN:
+        return len(gzip.compress(body, GZIP_LEVEL, mtime=0))
+    return len(body)
+
+
+class GzipHandler(serve.StaticHandler):
+    """scripts/serve.py's handler (per-language 404 pages) with gzip for text types."""
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        path = self.translate_path(self.path)
+        target = Path(path) / "index.html" if Path(path).is_dir() else Path(path)
+        kind = self.guess_type(str(target))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and target.is_file() and self.path.split("?")[0].endswith(("/", target.suffix))
+                and kind.split(";")[0] in GZIP_TYPES and target.stat().st_size >= GZIP_MIN):
+            return super().do_GET()
+        body = gzip.compress(target.read_bytes(), GZIP_LEVEL, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind if "charset" in kind or not kind.startswith("text/")
+                         else f"{kind}; charset=utf-8")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache" if kind.startswith("text/html") else "max-age=31536000")
+        self.send_header("Vary", "Accept-Encoding")
+        super().end_headers()
+        self.wfile.write(body)
+
+
+def start_server(root: Path):
+    """A gzip-serving static server on 127.0.0.1 (a free port), in a thread: (server, base URL)."""
+    handler = functools.partial(GzipHandler, directory=str(root))
+    server = serve.StaticServer(("127.0.0.1", 0), handler)
+    server.quiet = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+RESOURCES = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {load: nav.loadEventStart,
+          entries: performance.getEntriesByType('resource').map(e => ({url: e.name, start: e.startTime, end: e.responseEnd}))};
+}"""
+
+
+def first_load(browser, url: str, idle_seconds: float = 3.0) -> dict:
+    """Bytes (gzip as sent) a fresh tab requests up to the page's ``load`` event, and after it
+    (idle loading), and what a service worker fetches (precache), apart."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    bodies: dict[str, int] = {}
+    worker: dict[str, int] = {}
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            return
+        size = gzip_size(body, response.headers.get("content-type", ""))
+        if getattr(response.request, "service_worker", None) is not None:
+            worker[response.url] = size
+        else:
+            bodies[response.url] = size
+
+    context.on("response", on_response)
+    page.goto(url, wait_until="load")
+    document = bodies.get(page.url, bodies.get(url, 0))
+    time.sleep(idle_seconds)
+    timing = page.evaluate(RESOURCES)
+    context.close()
+    before = [e for e in timing["entries"] if e["end"] <= timing["load"]]
+    after = [e for e in timing["entries"] if e["end"] > timing["load"]]
+    return {
+        "load": document + sum(bodies.get(e["url"], 0) for e in before),
+        "requests": 1 + len(before),
+        "idle": sum(bodies.get(e["url"], 0) for e in after),
+        "idle_requests": len(after),
+        "service_worker": sum(worker.values()),
+        "service_worker_requests": len(worker),
+    }
+
+
+WATCH = """() => {
+  window.__bench = {start: null, first: null};
+  const list = document.querySelector('[data-a4p-search-results]');
+  const mark = () => { if (window.__bench.start === null) window.__bench.start = performance.now(); };
+  window.addEventListener('focus', mark, true);
+  window.addEventListener('input', mark, true);
+  new MutationObserver(() => {
+    if (window.__bench.first === null && list.querySelector('a.a4p-search__result'))
+      window.__bench.first = performance.now();
+  }).observe(list, {childList: true, subtree: true});
+}"""
+
+
+def first_result(browser, url: str, query: str, delay: float, throttle: float = 1.0) -> float:
+    """Milliseconds from focusing the search box and typing ``query`` (``delay`` seconds after
+    ``load``; 0: at load) to the first result on screen; ``throttle``: CPU slowdown (CDP)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    if throttle != 1.0:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.goto(url, wait_until="load")
+    page.evaluate(WATCH)
+    if delay:
+        page.wait_for_timeout(delay * 1000)
+    box = page.locator("form[data-a4p-search] input")
+    box.focus()
+    page.keyboard.insert_text(query)
+    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
+    taken = page.evaluate("() => window.__bench.first - window.__bench.start")
+    context.close()
+    return taken
+
+
+TIME_QUERIES = """async (queries) => {
+  const input = document.querySelector('form[data-a4p-search] input');
+  await window.a4pSearch.load();
+  const times = [];
+  for (const q of queries) {
+    input.value = '';
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    const t = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    times.push(performance.now() - t);
+  }
+  return {times, results: document.querySelectorAll('a.a4p-search__result').length};
+}"""
+
+
+def warm_queries(browser, url: str, queries: list[str]) -> list[float]:
+    """Milliseconds per query once the index is ready: the input event to results in the list."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.locator("form[data-a4p-search] input").focus()
+    page.evaluate(TIME_QUERIES, queries[:3])  # warm up the engine and the page's code
+    times = page.evaluate(TIME_QUERIES, queries)["times"]
+    context.close()
+    return times
