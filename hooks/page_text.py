@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from hooks import terms
+from hooks import cite_panel, terms
 from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
                             labelled, range_label, to_html, translation_notice)
 from hooks.model import Paragraph
@@ -25,7 +25,8 @@ def text_page(ctx: Context, slug: str) -> str:
         if index:
             append_text(kicker, " · ")
         labelled(ctx, kicker, "span", part)
-    _heading(ctx, root, slug)
+    heading(ctx, root, slug)
+    cite_panel.controls(ctx, root)  # cite the whole declaration; the panel every cite button opens
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
     parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
     body = classed(el(root, "section"), "a4p-paragraphs")
@@ -34,9 +35,10 @@ def text_page(ctx: Context, slug: str) -> str:
     return to_html(root)
 
 
-def _heading(ctx: Context, parent: ET.Element, slug: str) -> ET.Element:
+def heading(ctx: Context, parent: ET.Element, slug: str, tag: str = "h1", id: str = "heading") -> ET.Element:
+    """A part's heading, an editorial one marked as such (also the full text's, as h2)."""
     spec = ctx.edition.structure.page(slug)
-    h1 = el(parent, "h1", ctx.edition.heading(ctx.language.code, slug), id="heading")
+    h1 = el(parent, tag, ctx.edition.heading(ctx.language.code, slug), id=id)
     if spec.editorial_heading:
         badge = classed(el(h1, "span", ctx.t("labels.editorial_heading")), "a4p-editorial")
         badge.set("title", ctx.t("labels.editorial_heading_hint"))
@@ -57,6 +59,7 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
     isolated(mark, "¶")
     mark.set("aria-label", ctx.t("labels.permalink", number=para.number))
     mark.set("data-local", ctx.link(path))
+    cite_panel.button(ctx, text, para.number)
     if not ctx.language.is_source:
         source = ctx.edition.source
         original = ctx.scheme.paragraph(source.code, para.page.slug, para.number)
