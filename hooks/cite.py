@@ -195,4 +195,7 @@ def csl_item(c: Cited, number, link: str) -> dict:
 
 
 def csl(c: Cited, number, link: str) -> str:
-    return json.dumps([csl_item(c, number, link)], ensure_ascii=False, indent=2) + "\n"
+    """A list holding the one item, a field a line (each value JSON-encoded as it is)."""
+    fields = [f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+              for key, value in csl_item(c, number, link).items()]
+    return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]\n"
