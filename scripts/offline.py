@@ -2,7 +2,8 @@
 
     python scripts/offline.py [--dist dist]
 
-Writes ``dist/a4p-declaration-<version>-offline.zip`` and ``dist/SHA256SUMS``:
+Writes ``dist/a4p-declaration-<version>-offline.zip``, beside it the data files of
+``downloads/`` (``dist/downloads/``, hooks/downloads.py), and ``dist/SHA256SUMS`` listing them all:
 
 - a second strict build with ``mkdocs.offline.yml`` (the online config with pages as files,
   ``protection.html``), through ``scripts/build_site.py``'s ``build()``;
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import redirects, sources  # noqa: E402
+from hooks import downloads, redirects, sources  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 from scripts import build_site  # noqa: E402
 from scripts.release import Release, ReleaseError, release  # noqa: E402
@@ -134,12 +135,29 @@ def make(dist: Path, root: Path = ROOT, config: Path = CONFIG) -> Path:
     dist.mkdir(parents=True, exist_ok=True)
     target = dist / name
     _replace(target, data)
-    _replace(dist / SUMS, f"{digest}  {name}\n".encode("ascii"))
+    files = _downloads(dist, entries)  # the data files of downloads/, beside the zip
+    sums = f"{digest}  {name}\n" + "".join(f"{hashlib.sha256(b).hexdigest()}  {p}\n" for p, b in files.items())
+    _replace(dist / SUMS, sums.encode("ascii"))
     # dist/ holds what SHA256SUMS lists: the bundles of earlier versions go
     for stale in dist.glob(NAME.format(version="*")):
         if stale != target:
             stale.unlink()
     return target
+
+
+def _downloads(dist: Path, entries: dict[str, bytes]) -> dict[str, bytes]:
+    """Copy the bundle's ``downloads/`` files (hooks/downloads.py; their own SHA256SUMS aside)
+    to ``dist/downloads/``, dropping files of an earlier build there; return them by path."""
+    prefix = f"{downloads.DIR}/"
+    files = {path: data for path, data in sorted(entries.items())
+             if path.startswith(prefix) and path != prefix + downloads.SUMS}
+    (dist / downloads.DIR).mkdir(exist_ok=True)
+    for path, data in files.items():
+        _replace(dist / path, data)
+    for old in (dist / downloads.DIR).iterdir():
+        if old.is_file() and f"{prefix}{old.name}" not in files:
+            old.unlink()
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -269,3 +269,20 @@ def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkey
     online = Scheme(site_url(ROOT / "mkdocs.yml"), SOURCE_LANGUAGE)
     for item in downloads_module.files(edition, online, Provenance(rel.version, rel.date, history)):
         assert (folder(built_site) / item.name).read_bytes() == item.data, item.name
+
+
+ZIP_LIMIT = 1_500_000  # bytes: the offline zip, six languages with full text and downloads (issue 8)
+
+
+def test_offline_bundle_holds_the_downloads_listed_beside_the_zip(bundle):
+    import zipfile
+
+    lines = (bundle.dist / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    assert lines[0].endswith(f"  {bundle.zip.name}"), "the zip's own line stays first"
+    listed = dict(reversed(line.split("  ", 1)) for line in lines[1:])
+    assert set(listed) == {f"downloads/{name}" for name in expected_names()}
+    with zipfile.ZipFile(bundle.zip) as archive:
+        for path, digest in listed.items():
+            assert hashlib.sha256((bundle.dist / path).read_bytes()).hexdigest() == digest, path
+            assert hashlib.sha256(archive.read(path)).hexdigest() == digest, f"{path} in the zip"
+    assert bundle.zip.stat().st_size < ZIP_LIMIT, f"{bundle.zip.stat().st_size} bytes"

@@ -59,9 +59,13 @@ def test_source_date_epoch_wins_and_must_be_seconds():
 
 def test_zip_and_checksum_file(bundle):
     assert bundle.zip.name == f"a4p-declaration-{bundle.release.version}-offline.zip"
-    assert sorted(p.name for p in bundle.dist.iterdir()) == sorted([bundle.zip.name, "SHA256SUMS"])
+    assert sorted(p.name for p in bundle.dist.iterdir()) == sorted([bundle.zip.name, "SHA256SUMS", "downloads"])
     digest = hashlib.sha256(bundle.zip.read_bytes()).hexdigest()
-    assert (bundle.dist / "SHA256SUMS").read_text(encoding="ascii") == f"{digest}  {bundle.zip.name}\n"
+    lines = (bundle.dist / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    assert lines[0] == f"{digest}  {bundle.zip.name}"
+    # then the data files of downloads/ (hooks/downloads.py), as the bundle lists them
+    listed = (bundle.folder / "downloads" / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    assert lines[1:] == [line.replace("  ", "  downloads/", 1) for line in listed]
     # sha256sum -c reads it
     check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=bundle.dist, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -77,8 +81,8 @@ def test_the_same_commit_gives_the_same_bytes(tmp_path):
         result = subprocess.run([sys.executable, "scripts/offline.py", "--dist", str(tmp_path / name)], cwd=ROOT,
                                 env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
-    first, again = (sorted((tmp_path / name).iterdir()) for name in ("one", "two"))
-    assert [p.name for p in first] == [p.name for p in again]
+    first, again = (sorted(p for p in (tmp_path / name).rglob("*") if p.is_file()) for name in ("one", "two"))
+    assert [p.relative_to(tmp_path / "one") for p in first] == [p.relative_to(tmp_path / "two") for p in again]
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
 
 
@@ -89,7 +93,7 @@ def test_earlier_bundles_leave_dist_and_other_files_stay(tmp_path):
     (dist / "a4p-declaration-0123abc-offline.zip").write_bytes(b"an earlier bundle")
     (dist / "notes.txt").write_text("not ours", encoding="utf-8")
     target = offline.make(dist)
-    assert sorted(p.name for p in dist.iterdir()) == sorted([target.name, "SHA256SUMS", "notes.txt"])
+    assert sorted(p.name for p in dist.iterdir()) == sorted([target.name, "SHA256SUMS", "downloads", "notes.txt"])
 
 
 def test_entries_are_sorted_with_the_commit_time_and_fixed_modes(bundle):
