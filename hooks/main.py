@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
+from hooks import offline_cache  # noqa: E402
 from hooks import offer  # noqa: E402
 from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
@@ -104,6 +105,7 @@ def on_config(config):
         "not_found": not_found_page(ctx),
         "not_found_alternates": language_links(ctx),
         "search": search.page_config(edition, code),
+        "manifest": offline_cache.manifest_path(scheme, code) if scheme.directory_urls else "",  # online only
     }
     return config
 
@@ -231,6 +233,9 @@ def on_post_build(config):
     parallel.write(build.edition, build.language.code, build.scheme, site)  # the parallel view's data
     # every language's build writes the same bytes: no build order matters (hooks/downloads.py)
     downloads.write(site, build.edition, build.scheme.online(), build.provenance)
+    if build.scheme.directory_urls:  # online only: sw.js, manifest, offline list (hooks/offline_cache.py)
+        offline_cache.write(site, build.edition, build.language.code, build.scheme, build.search_settings,
+                            build.provenance.version or "")
     for unused in UNUSED_THEME_FILES:  # every language's build copies the theme's files again
         shutil.rmtree(site / unused, ignore_errors=True)
 

@@ -80,6 +80,16 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
             return None
 
+    # The service worker and the manifests: never kept by the browser's HTTP cache, so that a
+    # new version reaches the reader on the next visit (hooks/offline_cache.py).
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".webmanifest": "application/manifest+json"}
+
+    def end_headers(self):
+        if (site_path(getattr(self, "path", "")) or [""])[-1] in ("sw.js", "manifest.webmanifest"):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def list_directory(self, path):
         """A folder without an index page: 404, as no static host shows a listing."""
         self.send_error(404)
