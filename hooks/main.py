@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 from hooks import pages, prose, redirects, sources  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks import offline_cache  # noqa: E402
+from hooks.colophon import colophon_html  # noqa: E402
 from hooks import offer  # noqa: E402
 from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
@@ -200,6 +201,7 @@ def on_page_context(context, page, config, nav):
     # <link rel="canonical"> names the online page, in the offline bundle too.
     online = build.scheme.online()
     page.canonical_url = online.canonical(online.page(build.language.code, key))
+    page.content += colophon_html(build.context(here), key)  # shown in print only (hooks/colophon.py)
     context["a4p_offer"] = offer.offers(build.edition, build.scheme, build.language.code, key)  # home page
     return context
 

@@ -20,6 +20,8 @@ from hooks import page_about, page_glossary, page_home, prose
 from hooks.elements import Context, classed, el, to_html
 from hooks.errors import SourceError
 from hooks.page_text import text_page
+from hooks.page_full_text import full_text_page
+from hooks.urls import FULL_TEXT
 from hooks import page_parallel
 from hooks.urls import PARALLEL
 from hooks.urls import ABOUT, GLOSSARY, HOME
@@ -31,6 +33,7 @@ PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: pa
 # Generated pages besides the ten text pages: key -> render(ctx) -> HTML. Each has the stub
 # docs/{key}.md, like the text pages.
 GENERATED: dict[str, Callable[[Context], str]] = {}
+GENERATED[FULL_TEXT] = full_text_page
 GENERATED[PARALLEL] = page_parallel.page
 GENERATED[DOWNLOADS] = downloads_page
 _SLOT = "a4p-prose"

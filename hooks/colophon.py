@@ -1,0 +1,48 @@
+"""The printed colophon: what identifies a printout of any page of the edition.
+
+Every page ends with it; it shows only in print (``docs/assets/a4p-print.css``), where the
+theme's header and footer drop out. It says, in the page's language: the declaration's title;
+the language and its status (the source text, or an unofficial translation); the edition's
+version and date; the page's canonical URL; and that this is not an official United Nations
+publication, with where the authentic texts are.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hooks.elements import Context, append_text, classed, el, fill, isolated, to_html
+
+ROOT_CLASS = "a4p-colophon"
+
+
+def colophon(ctx: Context, key: str) -> ET.Element:
+    """The colophon of page ``key`` (a slug or a key of :mod:`hooks.urls`)."""
+    box = classed(el(None, "div"), ROOT_CLASS)
+    classed(el(box, "p", ctx.t("site_name")), f"{ROOT_CLASS}__title")
+    status = ctx.t("full-text.source" if ctx.language.is_source else "full-text.translation")
+    parts = [ctx.language.name, status]
+    if ctx.provenance.version:
+        parts.append(ctx.t("footer.release", version=ctx.provenance.version, date=ctx.provenance.date or ""))
+    line = classed(el(box, "p"), f"{ROOT_CLASS}__edition")
+    for index, part in enumerate(parts):
+        if index:
+            append_text(line, " · ")
+        el(line, "span", part)
+    online = ctx.scheme.online()
+    url = ctx.canonical(online.page(ctx.language.code, key))
+    where = classed(el(box, "p"), f"{ROOT_CLASS}__url")
+    fill(ctx, where, "full-text.online", {"url": lambda parent: isolated(parent, url, tag="span")})
+    # sentences follow each other with a space, except in a language written without them
+    space = " " if ctx.language.word_boundaries else ""
+    notice = classed(el(box, "p"), f"{ROOT_CLASS}__notice")
+    append_text(notice, ctx.t("footer.notice") + space + ctx.t("footer.authentic"))
+    authentic = ctx.strings["footer.authentic_url"]
+    if authentic.startswith("https://"):  # as the footer: only an https address is shown as one
+        append_text(notice, " ")
+        isolated(notice, authentic, tag="span")
+    return box
+
+
+def colophon_html(ctx: Context, key: str) -> str:
+    return to_html(colophon(ctx, key))

@@ -1,0 +1,143 @@
+"""Printing: every page kind printed to PDF in headless Chromium (Playwright's ``page.pdf()``)
+and read back with pypdf: no empty sheet, one sheet for what fits on one, the colophon's
+identification on every printout, and no screen apparatus.
+
+The printouts and one picture per language (print media, as a reader's printer sees the page)
+are kept under ``test-output/print/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.browser._support import EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, prefix, site_url
+
+pytestmark = pytest.mark.browser
+
+OUTPUT = ROOT / "test-output" / "print"
+A4 = {"width": "210mm", "height": "297mm"}
+# A page as tall as no page of the edition, to measure how far down its content goes.
+TALL = {"width": "210mm", "height": "3000mm"}
+# Content that ends within this share of an A4 sheet's height (measured from the sheet's top,
+# top margin included) fits on one sheet whatever the bottom margin, up to 15% of the sheet.
+ONE_SHEET = 0.85
+RTL = [lang.code for lang in EDITION.languages if lang.dir == "rtl"]
+KEYS = ["protection", "index", "glossary", "about", "full-text"]
+CASES = [(lang, key) for lang in (SOURCE_LANG, "en") for key in KEYS] + [(lang, "protection") for lang in RTL]
+
+
+def path_of(lang: str, key: str) -> str:
+    return prefix(lang) if key == "index" else f"{prefix(lang)}{key}/"
+
+
+@pytest.fixture(scope="module")
+def printer(browser, site_server):
+    context, tab = open_tab(browser, site_server)
+    yield tab
+    context.close()
+
+
+def pdf(tab, site_server: str, lang: str, key: str, size: dict) -> bytes:
+    tab.goto(site_server + path_of(lang, key))
+    return tab.pdf(**size)
+
+
+def sheets(data: bytes) -> list[str]:
+    """The text of each sheet of a PDF."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def flat(text: str) -> str:
+    """Text compared as printed: no white space (lines wrap anywhere), NFKC (the PDF's CJK
+    fonts map some characters to Kangxi radicals, 行 as ⾏)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def depth(data: bytes) -> float:
+    """How far down the first sheet its lowest text goes, from the sheet's top, as a share of
+    an A4 sheet's height (297 mm)."""
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lows.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])  # the baseline's y on the sheet
+
+    page.extract_text(visitor_text=visit)
+    height = float(page.mediabox.height)
+    a4 = height * 297 / 3000
+    return (height - min(lows)) / a4
+
+
+@pytest.mark.parametrize("lang,key", CASES)
+def test_printout_has_no_empty_sheet_and_identifies_the_edition(printer, site_server, lang, key):
+    printed = pdf(printer, site_server, lang, key, A4)
+    texts = sheets(printed)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / f"{key}.{lang}.pdf").write_bytes(printed)
+    where = f"/{path_of(lang, key)}"
+    empty = [number for number, text in enumerate(texts, start=1) if not text.strip()]
+    assert not empty, f"{where} printed {len(texts)} sheets; empty: {empty}"
+    reach = depth(pdf(printer, site_server, lang, key, TALL))
+    if reach <= ONE_SHEET:
+        assert len(texts) == 1, f"{where} fits on one sheet ({reach:.0%} of it) but printed {len(texts)}"
+    # the colophon, at the end of the printout whatever its length
+    strings = EDITION.strings[lang]
+    last = flat(texts[-1])
+    status = strings["full-text.source" if lang == SOURCE_LANG else "full-text.translation"]
+    expected = [site_url() + path_of(lang, key), strings["footer.notice"], status, EDITION.language(lang).name]
+    if lang not in RTL:  # pypdf gives Arabic as shaped glyphs: its words are checked in the HTML
+        expected.append(strings["site_name"])
+    for words in expected:
+        assert flat(words) in last, f"{where}: {words!r} not on its last sheet"
+    if key in ("protection", "full-text"):  # where a ¶ is only ever a permalink mark
+        assert "¶" not in "".join(texts), f"{where}: ¶ marks printed"
+
+
+@pytest.mark.parametrize("lang", [SOURCE_LANG, "en"])
+def test_text_page_prints_numbers_headings_and_notes_without_apparatus(printer, site_server, lang):
+    spec = EDITION.structure.page("protection")
+    strings = EDITION.strings[lang]
+    whole = flat("".join(sheets(pdf(printer, site_server, lang, "protection", A4))))
+    assert flat(EDITION.texts[lang].headings["protection"]) in whole
+    assert any(note.paragraph in spec.numbers for note in EDITION.normalizations.notes)
+    assert flat(strings["labels.editorial_note"]) in whole
+    # related paragraphs, the link to the Chinese, the navigation: not printed
+    for key in ("labels.related", "translation.original", "nav.glossary"):
+        if key in strings:
+            assert flat(strings[key]) not in whole, f"{strings[key]!r} printed"
+    for number in spec.numbers:
+        assert flat(EDITION.texts[lang].paragraphs[number])[:12] in whole, f"paragraph {number}"
+    # the numbers print beside their paragraphs (where a PDF's text order puts them varies)
+    printer.emulate_media(media="print")
+    try:
+        shown = printer.locator(".a4p-para__num:visible").all_inner_texts()
+    finally:
+        printer.emulate_media(media="null")
+    assert [int(n) for n in shown] == list(spec.numbers)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pictures_of_the_printed_pages(browser, site_server, lang):
+    """One picture per language of a printed text page (and of the full text in the source
+    language and English), for a person to look at; each has the colophon in view."""
+    context, tab = open_tab(browser, site_server, viewport={"width": 720, "height": 1000})
+    try:
+        tab.emulate_media(media="print")
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        keys = ["protection"] + (["full-text"] if lang in (SOURCE_LANG, "en") else [])
+        for key in keys:
+            tab.goto(site_server + path_of(lang, key))
+            assert tab.locator(".a4p-colophon").is_visible()
+            assert not tab.locator(".md-header").is_visible()
+            target = OUTPUT / f"{key}.{lang}.png"
+            tab.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 0
+    finally:
+        context.close()
