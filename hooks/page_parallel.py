@@ -66,7 +66,6 @@ def page(ctx: Context) -> str:
     root.set("data-source", edition.source.code)
     root.set("data-fallback", partner(edition, edition.source.code))
     root.set("data-base", ctx.link(""))
-    root.set("data-data", ctx.link(f"{DATA_DIR}/"))
     root.set("data-unavailable", ctx.t("parallel.unavailable"))
     el(root, "link", rel="stylesheet", href=ctx.link(STYLE))
     el(root, "h1", ctx.t("parallel.name"), id="heading")
@@ -80,6 +79,7 @@ def page(ctx: Context) -> str:
         select = el(field, "select", id=f"a4p-parallel-{name}", name=name)
         for language in edition.languages:
             option = ctx.foreign(el(select, "option", language.name, value=language.code), language.code)
+            option.set("data-src", ctx.link(f"{DATA_DIR}/{language.code}.js"))  # its data file
             if language.code == chosen[name]:
                 option.set("selected", "selected")
     status = classed(el(root, "p", ctx.t("parallel.loading"), role="status"), "a4p-parallel__status")

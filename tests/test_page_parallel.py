@@ -88,7 +88,7 @@ def test_shell_pickers_defaults_and_files(edition, derived, code):
     assert (root["data-lang"], root["data-source"], root["data-fallback"]) == (code, "zh", "en")
     depth = "../" if code == "zh" else "../../"
     assert root["data-base"] == depth
-    assert root["data-data"] == depth + "assets/parallel/"
+    assert [o["data-src"] for o in options] == [f"{depth}assets/parallel/{c}.js" for c in LANGS] * 2
     assert root["data-unavailable"] == own["unavailable"]
     assert [a["src"] for t, a in page.tags if t == "script"] == [depth + "assets/a4p-parallel.js"]
     assert [a["href"] for t, a in page.tags if t == "link"] == [depth + "assets/a4p-parallel.css"]
@@ -99,10 +99,12 @@ def test_shell_pickers_defaults_and_files(edition, derived, code):
 def test_shell_offline_paths_are_files(edition, derived):
     page = Page(page_parallel.page(context(edition, derived, "en", "parallel", directory_urls=False)))
     root = next(attrs for tag, attrs in page.tags if "data-a4p-parallel" in attrs)
-    assert (root["data-base"], root["data-data"]) == ("../", "../assets/parallel/")
+    assert root["data-base"] == "../"
+    assert next(a for t, a in page.tags if t == "option")["data-src"] == "../assets/parallel/zh.js"
     zh = Page(page_parallel.page(context(edition, derived, "zh", "parallel", directory_urls=False)))
     root = next(attrs for tag, attrs in zh.tags if "data-a4p-parallel" in attrs)
-    assert (root["data-base"], root["data-data"]) == ("./", "assets/parallel/")
+    assert root["data-base"] == "./"
+    assert next(a for t, a in zh.tags if t == "option")["data-src"] == "assets/parallel/zh.js"
 
 
 def test_query_is_the_pair():

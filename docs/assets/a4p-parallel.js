@@ -18,8 +18,12 @@
   var source = root.getAttribute("data-source");
   var fallback = root.getAttribute("data-fallback");
   var base = root.getAttribute("data-base") || "";
-  var dataDir = root.getAttribute("data-data") || "";
-  var codes = Array.prototype.map.call(pickers.a.options, function (option) { return option.value; });
+  var codes = [];
+  var files = {}; // language -> its data file, named by its option in the picker
+  Array.prototype.forEach.call(pickers.a.options, function (option) {
+    codes.push(option.value);
+    files[option.value] = option.getAttribute("data-src");
+  });
   var loaded = {};
   var pair = null;
   var rows = null; // paragraph number (or "h:" + slug, or "head") -> row element
@@ -71,7 +75,7 @@
     if (!loaded[code]) {
       loaded[code] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = dataDir + code + ".js";
+        script.src = files[code];
         script.onload = function () {
           var data = (window.a4pParallelData || {})[code];
           if (data) {
