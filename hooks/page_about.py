@@ -1,15 +1,25 @@
 """The About page: its title, then the prose of ``docs/about.{lang}.md`` with its generated
-parts: the table of normalizations and the list of editorial notes."""
+parts: the table of normalizations, the list of editorial notes, the languages (source or
+unofficial translation, when each text last changed) with the edition's version, and the
+changelog (``CHANGELOG.md``, checked as prose is and rendered from Markdown)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from hooks.elements import Context, append_text, classed, el, fill, foreign_span, translation_notice
+import markdown
+
+from hooks import prose, sourcefile
+from hooks.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
+from hooks.errors import SourceError
 from hooks.urls import ABOUT
 
 ROOT_CLASS = "a4p-about"
-MARKERS = ("normalizations", "notes")
+MARKERS = ("normalizations", "notes", "languages", "changelog")
+CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
+CHANGELOG_SHOWN = Path("CHANGELOG.md")  # as messages name it
+CHANGELOG_LANGUAGE = "en"
 COLUMNS = ("kind", "where", "original", "result", "reason")
 
 
@@ -19,7 +29,68 @@ def head(ctx: Context, root: ET.Element) -> None:
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
-    return {"normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)]}
+    return {"normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)], "languages": _languages(ctx),
+            "changelog": _changelog(ctx)}
+
+
+def _languages(ctx: Context) -> list[ET.Element]:
+    """The edition's version, then a table: each language, source or unofficial translation,
+    and when its text last changed (from git; said to be unknown without it)."""
+    prov = ctx.provenance
+    version = classed(el(None, "p"), "a4p-version")
+    if prov.version:
+        fill(ctx, version, "provenance.version", {
+            "version": lambda p: isolated(p, prov.version, "code"),
+            "date": lambda p: isolated(p, prov.date or "", "time", datetime=prov.date or ""),
+        })
+    else:
+        version.text = ctx.t("provenance.unversioned")
+    table = classed(el(None, "table"), "a4p-languages")
+    head = el(el(table, "thead"), "tr")
+    for key in ("language", "status", "changed"):
+        el(head, "th", ctx.t(f"provenance.column_{key}"), scope="col")
+    body = el(table, "tbody")
+    for language in ctx.edition.languages:
+        row = el(body, "tr", id=f"language-{language.code}")
+        ctx.foreign(el(el(row, "th", scope="row"), "span", language.name), language.code)
+        el(row, "td", ctx.t("provenance.status_source" if language.is_source else "provenance.status_translation"))
+        changed = prov.changed(language.code)
+        cell = el(row, "td")
+        if changed:
+            isolated(cell, changed, "time", datetime=changed)
+        else:
+            cell.text = ctx.t("provenance.changed_unknown")
+    return [version, table]
+
+
+def changelog_html(text: str) -> ET.Element:
+    """``CHANGELOG.md`` as an element: checked as prose is (hooks/prose.py), its title left out
+    (the About page names the section) and its headings one level down, under the page's."""
+    prose.check(text, CHANGELOG_SHOWN)
+    html = markdown.markdown(text, output_format="xhtml")
+    try:
+        root = ET.fromstring(f"<div>{html}</div>")
+    except ET.ParseError as exc:
+        raise SourceError(CHANGELOG_SHOWN, None, f"Markdown that does not make well-formed HTML ({exc})",
+                          "Markdown and the inline tags of the prose pages, each closed") from None
+    for title in root.findall("h1"):
+        root.remove(title)
+    for level in range(5, 1, -1):
+        for heading in root.iter(f"h{level}"):
+            heading.tag = f"h{level + 1}"
+    return root
+
+
+def _changelog(ctx: Context) -> list[ET.Element]:
+    text = sourcefile.read(CHANGELOG, CHANGELOG_SHOWN, "the edition's changelog, shown on the About page")
+    box = classed(changelog_html(text), "a4p-changelog")
+    parts = []
+    if ctx.language.code != CHANGELOG_LANGUAGE:
+        parts.append(classed(el(None, "p", ctx.t("provenance.changelog_note")), "a4p-changelog__note"))
+        box.set("lang", CHANGELOG_LANGUAGE)
+        if ctx.language.dir != "ltr":
+            box.set("dir", "ltr")
+    return parts + [box]
 
 
 def _normalizations(ctx: Context) -> ET.Element:
