@@ -14,10 +14,14 @@ source/ (by hand: "protect" stands only in the English ¶9 and ¶10, see tests/b
 from __future__ import annotations
 
 import json
+import shutil
+import threading
+from pathlib import Path
 
 import pytest
 
 from hooks import offline_cache
+from scripts import serve
 from tests.browser._support import EDITION, SOURCE_LANG, arrive, assert_in_view, open_tab, page_path, prefix
 from tests.browser.test_search import case, check, search
 
@@ -186,3 +190,59 @@ def test_from_disk_nothing_is_registered_and_nothing_logged(browser, bundle):
         context.close()
     assert calls == []
     assert errors == []
+
+
+# Polled by wait_for_function (which does not wait for promises): the names of the caches, as
+# last read, equal ``names``.
+CACHES_ARE = """(names) => {
+  caches.keys().then((found) => { window.a4pCachesSeen = found; });
+  return JSON.stringify(window.a4pCachesSeen || null) === JSON.stringify(names);
+}"""
+
+
+@pytest.fixture
+def releasable(browser, built_site, tmp_path):
+    """A copy of the built site, served on its own, that a test can turn into the next
+    version; and a phone tab on it."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    server = serve.make_server(site, port=0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context, tab = open_tab(browser, base, viewport={"width": 390, "height": 844}, service_workers="allow")
+    tab.context_ = context
+    tab.site = site
+    yield tab, base
+    context.close()
+    server.shutdown()
+    server.server_close()
+
+
+def publish_next_version(site: Path, old: str, new: str) -> None:
+    """What a new release changes for the worker: the version label in every page's footer,
+    in sw.js (its cache's name) and in the lists."""
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".js", ".json"):
+            text = file.read_text(encoding="utf-8")
+            if old in text:
+                file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_new_version_replaces_the_kept_copy_on_the_next_visit(releasable):
+    tab, base = releasable
+    tab.goto(base + page_path(READER, "protection"))
+    wait_kept(tab, base, READER)
+    old = tab.get_attribute(".a4p-release", "data-version")
+    assert old and tab.evaluate("caches.keys()") == [f"a4p-offline-{old}"]
+
+    new = old + "-next"
+    publish_next_version(tab.site, old, new)
+    tab.goto(base + page_path(READER, "politics"))  # the next visit: its page is the new one
+    assert tab.get_attribute(".a4p-release", "data-version") == new
+    # the new worker keeps again what the old one kept, then the old copy goes
+    tab.wait_for_function(CACHES_ARE, arg=[f"a4p-offline-{new}"], timeout=WAIT)
+    wait_kept(tab, base, READER)
+
+    go_offline(tab, base)
+    tab.goto(base + page_path(READER, "performance"))
+    assert tab.get_attribute(".a4p-release", "data-version") == new
