@@ -43,11 +43,14 @@ from scripts import build_site  # noqa: E402
 
 # Attributes that hold one URL, whatever the element (the data-* ones are read by our scripts).
 URL_ATTRIBUTES = ("href", "src", "poster", "action", "data", "data-target", "data-local", "data-records",
-                  "data-engine")
+                  "data-engine", "data-src")
+# A page whose script builds its rows: the parallel view (hooks/page_parallel.py) makes a row
+# #para-N for every paragraph of its language's data file, the <option data-src> of its data-lang.
+PARALLEL = "data-a4p-parallel"
 BASE_ATTRIBUTE = "data-base"  # search.js joins record URLs to it: it must be the site root
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+?)\s*$", re.I)
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
-RECORDS = re.compile(r"\]\s*=\s*")  # (window.a4pSearchData = …)["en"] = {…};
+RECORDS = re.compile(r"\]\s*=\s*")  # a data script: (window.a4pSearchData = …)["en"] = {…};
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".csv", ".txt", ".webmanifest", ".svg"}
 SKIPPED_SCHEMES = {"mailto", "tel", "data", "blob", "about"}
@@ -71,6 +74,8 @@ class _Page(html.parser.HTMLParser):
         self.ids: set[str] = set()
         self.links: list[tuple[int, str, str]] = []
         self.bases: list[tuple[int, str]] = []
+        self.parallel_lang: str | None = None
+        self.data_files: dict[str, str] = {}  # language -> data-src of the parallel view
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
@@ -90,10 +95,27 @@ class _Page(html.parser.HTMLParser):
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             match = REFRESH.match(attributes.get("content") or "")
             self.links.append((line, "refresh", match.group(1).strip("'\"") if match else ""))
+        if PARALLEL in attributes:
+            self.parallel_lang = attributes.get("data-lang")
+        if tag == "option" and attributes.get("data-src") and attributes.get("value"):
+            self.data_files[attributes["value"]] = attributes["data-src"]
         if attributes.get(BASE_ATTRIBUTE) is not None:
             self.bases.append((line, attributes[BASE_ATTRIBUTE]))
 
     handle_startendtag = handle_starttag
+
+
+def script_data(file: Path) -> dict:
+    """The JSON that a data script assigns: ``(window.x = window.x || {})["en"] = {…};``."""
+    text = file.read_text(encoding="utf-8")
+    start = RECORDS.search(text)
+    if not start:
+        return {}
+    try:
+        data, _ = json.JSONDecoder().raw_decode(text, start.end())
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 @dataclass
@@ -110,6 +132,11 @@ class Checker:
             parser = _Page()
             parser.feed(file.read_text(encoding="utf-8"))
             parser.close()
+            if parser.parallel_lang in parser.data_files:
+                data = file.parent / urllib.parse.unquote(parser.data_files[parser.parallel_lang])
+                if data.is_file():
+                    sections = script_data(data).get("sections", [])
+                    parser.ids |= {f"para-{p['n']}" for section in sections for p in section.get("paragraphs", [])}
             self._pages[file] = parser
         return self._pages[file]
 
@@ -200,12 +227,10 @@ class Checker:
 
     def check_records(self, file: Path) -> None:
         rel = file.relative_to(self.root).as_posix()
-        text = file.read_text(encoding="utf-8")
-        start = RECORDS.search(text)
-        if not start:
-            self.broken.append(Broken(rel, "", "not a records file: no '… = {'"))
+        data = script_data(file)
+        if not data:
+            self.broken.append(Broken(rel, "", "not a records file: no '…] = {…}'"))
             return
-        data, _ = json.JSONDecoder().raw_decode(text, start.end())
         for record in data.get("records", []):
             self.follow(f"{rel} record {record.get('id')}", "", record.get("url", ""), "search record")
         stemmer = data.get("stemmer") or {}

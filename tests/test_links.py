@@ -118,3 +118,19 @@ def test_an_id_taken_from_a_real_page_breaks_every_link_to_it(built_site, editio
     where = {b.where.split(":")[0].split(" ")[0] for b in checker.broken}
     assert "en/para/1/index.html" in where, "the short link's target"
     assert "assets/search/en.js" in where, "the search record of paragraph 1"
+
+
+def test_rows_the_parallel_view_builds_are_link_targets(tmp_path):
+    """The parallel view's rows #para-N are made by its script from its language's data file."""
+    data = '(window.a4pParallelData = window.a4pParallelData || {})["xx"] = %s;\n' % json.dumps(
+        {"sections": [{"slug": "s", "paragraphs": [{"n": 1}, {"n": 2}]}]})
+    site = write(tmp_path / "site", {
+        "parallel/index.html": ('<div data-a4p-parallel data-lang="xx"></div>'
+                                '<select><option value="xx" data-src="../assets/xx.js"></option>'
+                                '<option value="yy" data-src="../assets/yy.js"></option></select>'),
+        "assets/xx.js": data,
+        "index.html": '<a href="parallel/?a=xx#para-2">ok</a>\n<a href="parallel/#para-3">gone</a>',
+    })
+    broken = [str(b) for b in check_links.check(site, site_url=SITE_URL).broken]
+    assert broken == ["index.html:2: parallel/#para-3 — no id 'para-3' in parallel/index.html",
+                      "parallel/index.html:1: ../assets/yy.js — no file assets/yy.js"]
