@@ -286,3 +286,14 @@ def test_offline_bundle_holds_the_downloads_listed_beside_the_zip(bundle):
             assert hashlib.sha256((bundle.dist / path).read_bytes()).hexdigest() == digest, path
             assert hashlib.sha256(archive.read(path)).hexdigest() == digest, f"{path} in the zip"
     assert bundle.zip.stat().st_size < ZIP_LIMIT, f"{bundle.zip.stat().st_size} bytes"
+
+
+@pytest.mark.parametrize("code", [LANGUAGES[0], LANGUAGES[-1]])
+def test_offline_downloads_page_links_to_the_files_on_disk(bundle, code):
+    """From file:// the page's relative links lead to the files in the bundle."""
+    page_file = bundle.folder / ("" if code == SOURCE_LANGUAGE else f"{code}/") / "downloads.html"
+    hrefs = [link["href"] for link in Page(page_file.read_text(encoding="utf-8")).find("a")
+             if "downloads/" in link.get("href", "")]
+    names = {(page_file.parent / href).resolve().relative_to(bundle.folder.resolve()).as_posix() for href in hrefs}
+    assert names >= {f"downloads/{name}" for name in expected_names() | {"SHA256SUMS"}}
+    assert all((bundle.folder / name).is_file() for name in names)
