@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from hooks import cite_panel
 from hooks.elements import Context, append_text, classed, el, labelled, range_label, to_html, translation_notice
 from hooks.page_text import heading, paragraph
 from hooks.urls import FULL_TEXT
@@ -29,6 +30,7 @@ def full_text_page(ctx: Context) -> str:
     text = ctx.edition.texts[code]
     h1 = el(root, "h1", text.title, id="heading")
     classed(el(h1, "span", text.subtitle), "a4p-subtitle")
+    cite_panel.controls(ctx, root)  # cite the whole declaration; the panel its paragraphs' cite buttons open
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, FULL_TEXT))
     _contents(ctx, root)
     for spec in structure.pages:

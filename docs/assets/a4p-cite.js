@@ -18,7 +18,9 @@
     return;
   }
   var status = panel.querySelector(".a4p-cite-panel__status");
-  var title = document.getElementById("a4p-cite-title");
+  var title = panel.querySelector("h2");
+  title.id = "a4p-cite-title";
+  panel.setAttribute("aria-labelledby", title.id);
   var current = null; // the texts shown, by format
   var opener = null; // the button that opened the panel: focus goes back to it
 

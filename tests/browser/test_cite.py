@@ -121,7 +121,7 @@ def test_copy_the_whole_declaration_over_http(http):
     http.goto(f"{http.root}en/protection/")
     want = expected(http, "en", None)
     open_panel(http, None)
-    assert http.locator("#a4p-cite-title").inner_text() == EDITION.strings["en"]["cite.whole_button"]
+    assert http.get_by_role("dialog", name=EDITION.strings["en"]["cite.whole_button"]).is_visible()
     for fmt in cite.FORMATS:
         copy(http, fmt)
         assert http.evaluate("() => navigator.clipboard.readText()") == want[fmt]
@@ -228,3 +228,14 @@ def test_a_tap_opens_the_panel_and_the_button_is_big_enough(browser, site_server
         assert tab.evaluate("() => navigator.clipboard.readText()") == expected(tab, SOURCE_LANG, 13)["reference"]
     finally:
         context.close()
+
+
+def test_the_full_text_cites_each_paragraphs_canonical_text_page(http):
+    """The full text shows paragraph 13 too; its citation gives the text page, as its ¶ does."""
+    http.goto(f"{http.root}en/full-text/")
+    want = expected(http, "en", 13)
+    open_panel(http, 13)
+    assert http.get_by_role("dialog", name=EDITION.strings["en"].format("cite.button_label", number="13")).is_visible()
+    copy(http, "reference")
+    copied = http.evaluate("() => navigator.clipboard.readText()")
+    assert copied == want["reference"] and copied.endswith(f" {canonical('en', slug_of(13), 13)}")
