@@ -100,6 +100,31 @@ def test_printout_has_no_empty_sheet_and_identifies_the_edition(printer, site_se
         assert "¶" not in "".join(texts), f"{where}: ¶ marks printed"
 
 
+# Elements that would print over every sheet: fixed, shown and not empty.
+FIXED = """() => [...document.querySelectorAll('body *')].filter((e) => {
+  const style = getComputedStyle(e);
+  const box = e.getBoundingClientRect();
+  return style.position === 'fixed' && style.display !== 'none' && style.visibility !== 'hidden'
+    && Number(style.opacity) > 0 && box.width > 0 && box.height > 0;
+}).map((e) => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("lang,key", CASES)
+def test_nothing_floats_over_the_printout(browser, site_server, lang, key):
+    """The home page's language offer and the like are fixed over the page on screen: in print
+    they would cover every sheet. The tab prefers another language, so that the offer shows."""
+    context, tab = open_tab(browser, site_server, locale="en-US" if lang == SOURCE_LANG else "zh-CN")
+    try:
+        tab.goto(site_server + path_of(lang, key))
+        tab.wait_for_load_state("load")
+        if (lang, key) == (SOURCE_LANG, "index"):  # the one page with an offer: wait until it shows
+            tab.locator(".a4p-offer").wait_for(state="visible")
+        tab.emulate_media(media="print")
+        assert tab.evaluate(FIXED) == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", [SOURCE_LANG, "en"])
 def test_text_page_prints_numbers_headings_and_notes_without_apparatus(printer, site_server, lang):
     spec = EDITION.structure.page("protection")
