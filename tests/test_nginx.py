@@ -295,6 +295,16 @@ def test_unhashed_scripts_cache_briefly(served):
         assert 0 < max_age(cache) <= SHORT and "immutable" not in cache, (path, cache)
 
 
+def test_service_worker_and_manifests_are_always_revalidated(served, built_site):
+    """The service worker and web manifests the site has (the made-up site tests the rule
+    whether or not the edition has them)."""
+    for file in sorted(built_site.rglob("sw.js")) + sorted(built_site.rglob("*.webmanifest")):
+        path = file.relative_to(built_site).as_posix()
+        response = get(served, path)
+        assert response.status == 200, path
+        assert response.headers["Cache-Control"] == "no-cache", path
+
+
 def test_a_page_without_its_slash_redirects_relatively(served, edition):
     slug = edition.structure.slugs[0]
     response = get(served, f"en/{slug}")
