@@ -6,7 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hooks import downloads
-from hooks.elements import Context, append_text, classed, el, fill, foreign_span, isolated, to_html
+from hooks.elements import (Context, append_text, classed, el, fill, foreign_span, isolated, to_html,
+                            translation_notice)
 from hooks.urls import DOWNLOADS
 
 COLUMNS = ("file", "holds", "size", "sha256")
@@ -15,6 +16,7 @@ COLUMNS = ("file", "holds", "size", "sha256")
 def downloads_page(ctx: Context) -> str:
     root = classed(el(None, "div"), "a4p-downloads")
     el(root, "h1", ctx.edition.page_name(ctx.language.code, DOWNLOADS), id="heading")
+    translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, DOWNLOADS))
     el(root, "p", ctx.t("downloads.intro"))
     prov = ctx.provenance
     if prov.version:
