@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: help setup browser apt site serve test offline bench clean
 
 help:
-	@echo "make serve   build every language and serve at http://127.0.0.1:8000"
+	@echo "make serve   preview at http://127.0.0.1:8000: every language, rebuilt and reloaded on each edit"
 	@echo "make test    set up (Python packages, Chromium, CJK fonts) and run every test"
 	@echo "make site    strict build of the online site into site/"
 	@echo "make offline the offline bundle: dist/*.zip and dist/SHA256SUMS"
@@ -41,8 +41,11 @@ apt:
 site: $(STAMP)
 	$(PY) scripts/build_site.py
 
-serve: site
-	$(PY) scripts/serve.py
+# The preview: every language built, served at 127.0.0.1:8000, rebuilt and reloaded on every
+# edit of source/, docs/, overrides/ or mkdocs.yml (scripts/preview.py). A finished build is
+# served as a host does by scripts/serve.py.
+serve: $(STAMP)
+	$(PY) scripts/preview.py
 
 # The offline bundle: dist/a4p-declaration-<version>-offline.zip and dist/SHA256SUMS.
 # The version and date come from git (the last commit), so run it in a clone.
