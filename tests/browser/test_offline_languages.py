@@ -63,9 +63,9 @@ def test_the_offer_works_from_disk(disk, edition):
     assert offer.is_hidden(), "dismissed on disk, the offer came back"
 
 
-# Issue 7: all six languages under 1 MB zipped. Issue 10 allows 1.5 MB once the full text and
-# the downloads are in the bundle: raise it then, with them.
-LIMIT = 1_000_000
+# Issue 7: all six languages under 1 MB zipped. Issues 8 and 10 allow 1.5 MB with the full text
+# and the downloads in the bundle (they are: 1.41 MB measured at 4b62a16).
+LIMIT = 1_500_000
 
 
 def test_the_bundle_stays_under_its_limit(bundle):
