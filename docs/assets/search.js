@@ -338,6 +338,8 @@
       return squeeze((record.name ? record.name + " " : "") + record.text, settings.fold);
     });
     var terms = function (text) { return indexTerms(text, settings); };
+    this.documents = data.records.map(function (record, i) { return { i: i, record: record }; });
+    this.added = 0;
     this.engine = new window.MiniSearch({
       idField: "i",
       fields: ["name", "text"],
@@ -351,8 +353,43 @@
         boost: { name: 2 },
       },
     });
-    this.engine.addAll(data.records.map(function (record, i) { return { i: i, record: record }; }));
   }
+
+  var TASK = 40; // milliseconds of indexing per task at most: no long task (50 ms) for the page
+
+  /* Run ``work`` at the next idle moment (or soon, where the browser has no idle callbacks). */
+  function whenIdle(work) {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(work, { timeout: 2000 });
+    } else {
+      window.setTimeout(work, 1);
+    }
+  }
+
+  /* Add the records to the engine in tasks of at most TASK ms, each at an idle moment, or right
+     after the previous one once ``hurry()`` says someone is waiting. Resolves when all are in. */
+  Index.prototype.prepare = function (hurry) {
+    var self = this;
+    return new Promise(function (resolve) {
+      function step() {
+        var until = Date.now() + TASK;
+        while (self.added < self.documents.length && Date.now() < until) {
+          self.engine.add(self.documents[self.added]);
+          self.added += 1;
+        }
+        if (self.added < self.documents.length) {
+          if (hurry()) {
+            window.setTimeout(step, 0);
+          } else {
+            whenIdle(step);
+          }
+        } else {
+          resolve(self);
+        }
+      }
+      step();
+    });
+  };
 
   /* Results: {record, exact, score, index}, in the order they are listed. */
   Index.prototype.search = function (query) {
@@ -389,7 +426,16 @@
   }
 
   /* A CommonJS file (module.exports = ...) as a classic script: lend it a module object. */
+  var commonJS = Promise.resolve(); // one at a time: each borrows the page's module object
+  var commonJSFiles = {}; // src: the promise of its exports
+
   function loadCommonJS(src) {
+    var loaded = commonJS.then(function () { return loadOneCommonJS(src); });
+    commonJS = loaded.catch(function () {});
+    return loaded;
+  }
+
+  function loadOneCommonJS(src) {
     var saved = { module: window.module, exports: window.exports };
     var module = { exports: {} };
     window.module = module;
@@ -420,7 +466,9 @@
     }
     var src = join(base, spec.script);
     if (spec.export === "commonjs") {
-      return loadCommonJS(src).then(function (exported) { return spec.member ? exported[spec.member] : exported; });
+      // once per page: a second run of the same file would redeclare its top-level names
+      commonJSFiles[src] = commonJSFiles[src] || loadCommonJS(src);
+      return commonJSFiles[src].then(function (exported) { return spec.member ? exported[spec.member] : exported; });
     }
     return loadScript(src).then(function () { return window[spec.export]; });
   }
@@ -446,6 +494,7 @@
     this.strings = JSON.parse(form.getAttribute("data-strings") || "{}");
     this.index = null;
     this.loading = null;
+    this.wanted = false; // someone opened the box or typed: the index is awaited
     this.returnTo = null; // what had focus before the box was opened: Escape goes back there
     this.openedAt = null; // the address when the box was opened (see stale)
     this.bind();
@@ -455,13 +504,21 @@
     this.form.setAttribute("data-state", state);
   };
 
-  Box.prototype.load = function () {
+  /* Load the records, the engine and the stemmer, and prepare the index in short tasks.
+     ``quiet``: ahead of need, at idle after the page's load; nothing is said. */
+  Box.prototype.load = function (quiet) {
+    if (!quiet) {
+      this.wanted = true;
+      if (!this.index) {
+        var failed = this.form.getAttribute("data-state") === "failed";
+        this.meta.textContent = (failed ? this.strings.unavailable : this.strings.loading) || "";
+      }
+    }
     if (this.loading) {
       return this.loading;
     }
     var self = this;
     this.state("loading");
-    this.meta.textContent = this.strings.loading || "";
     var data;
     var engine = window.MiniSearch ? null : loadScript(this.form.getAttribute("data-engine"));
     this.loading = Promise.all([loadScript(this.form.getAttribute("data-records")), engine])
@@ -476,13 +533,20 @@
         if (typeof stem !== "function") {
           throw new Error("the stemmer of " + self.lang + " did not load");
         }
-        self.index = new Index(data, stem);
+        return new Index(data, stem).prepare(function () { return self.wanted; });
+      })
+      .then(function (index) {
+        self.index = index;
         self.state("ready");
-        self.run();
+        if (self.wanted) {
+          self.run();
+        }
       })
       .catch(function (error) {
         self.state("failed");
-        self.meta.textContent = self.strings.unavailable || "";
+        if (self.wanted) {
+          self.meta.textContent = self.strings.unavailable || "";
+        }
         if (window.console) {
           window.console.error(error);
         }
@@ -688,6 +752,16 @@
   var form = document.querySelector("form[data-a4p-search]");
   var box = form ? new Box(form) : null;
 
+  /* The index is prepared ahead of need: after the page's load, at idle, in short tasks. */
+  if (box) {
+    var early = function () { whenIdle(function () { box.load(true); }); };
+    if (document.readyState === "complete") {
+      early();
+    } else {
+      window.addEventListener("load", early);
+    }
+  }
+
   /* For tests and the curious: the tokenizer, and the page's search without its box. */
   window.a4pSearch = {
     runs: runs,
@@ -699,7 +773,13 @@
     lightStem: function (rules, word) { return lightStemmer(rules, folder(rules))(word); },
     forms: function (word, data, stem) { return forms(word, languageSettings(data, stem)); },
     /* a language's stemmer (its records file's "stemmer" and "folding"), loaded as search does */
-    stemmer: function (data, base) { return loadStemmer(data, base || (form && form.getAttribute("data-base")) || ""); },
+    /* (after the page's own loading: a CommonJS file borrows the page's module object, which
+       MiniSearch's script, loading meanwhile, would take) */
+    stemmer: function (data, base) {
+      return (box ? box.load(true) : Promise.resolve()).then(function () {
+        return loadStemmer(data, base || (form && form.getAttribute("data-base")) || "");
+      });
+    },
     load: function () { return box ? box.load().then(function () { return box.index; }) : Promise.resolve(null); },
     search: function (query) {
       return box && box.index ? box.index.search(query).results.map(function (result) {

@@ -533,7 +533,13 @@ def test_every_vendored_stemmer_has_its_test():
 
 @pytest.mark.parametrize("name", sorted(STEMS))
 def test_each_vendored_stemmer_loads_as_the_search_loads_it(page, site_server, name):
-    page.goto(site_server + "en/")  # a fresh page: one CommonJS stemmer per page
+    from hooks import search as hooks_search
+    from tests.browser._support import EDITION, ROOT, prefix
+    settings = hooks_search.load_settings(ROOT / "source" / hooks_search.SETTINGS_FILE, EDITION)
+    code = next(code for code, s in settings.items() if s.stemmer and s.stemmer.name == name)
+    # the page of the stemmer's language: one CommonJS stemmer per page, which the page's own
+    # search also loads at idle (once: the same file is never run twice)
+    page.goto(site_server + prefix(code))
     spec = vendored_stemmers()[name].as_json()
     words = [word for word, _ in STEMS[name]]
     stems = page.evaluate("async ([spec, words]) => { const stem = await window.a4pSearch.stemmer({stemmer: spec});"
