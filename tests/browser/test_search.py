@@ -545,3 +545,11 @@ def test_each_vendored_stemmer_loads_as_the_search_loads_it(page, site_server, n
     stems = page.evaluate("async ([spec, words]) => { const stem = await window.a4pSearch.stemmer({stemmer: spec});"
                           " return words.map((w) => stem(w)); }", [spec, words])
     assert stems == [stem for _, stem in STEMS[name]]
+
+
+def test_the_index_is_prepared_at_idle_without_a_keystroke_and_silently(page, site_server):
+    page.goto(site_server + "en/politics/")
+    page.wait_for_function("() => document.querySelector('form[data-a4p-search]').getAttribute('data-state') === 'ready'",
+                           timeout=30000)
+    assert page.locator("[data-a4p-search-meta]").text_content() == ""  # nothing announced
+    assert not page.evaluate("() => document.getElementById('__search').checked")  # the box stays shut
