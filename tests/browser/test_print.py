@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,44 @@ def test_printout_has_no_empty_sheet_and_identifies_the_edition(printer, site_se
         assert flat(words) in last, f"{where}: {words!r} not on its last sheet"
     if key in ("protection", "full-text"):  # where a ¶ is only ever a permalink mark
         assert "¶" not in "".join(texts), f"{where}: ¶ marks printed"
+
+
+def lowest_lines(data: bytes) -> list[tuple[float, str]]:
+    """For each sheet: the size of the largest text on its lowest line, and that line."""
+    found = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fragments: list[tuple[float, float, str]] = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():  # y of the baseline on the sheet, and the size as drawn
+                fragments.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * (tm[3] or 1) * cm[3], text))
+
+        page.extract_text(visitor_text=visit)
+        low = min(y for y, _, _ in fragments)
+        line = [(size, text) for y, size, text in fragments if abs(y - low) < 1]
+        found.append((max(size for size, _ in line), "".join(text for _, text in line)))
+    return found
+
+
+def body_size(data: bytes) -> float:
+    """The size most of the printout's text is drawn in."""
+    sizes: Counter = Counter()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.update(
+            {round(size * (tm[3] or 1) * cm[3], 1): len(text.strip())}))
+    return sizes.most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("lang,key", [(lang, key) for lang, key in CASES if key in ("full-text", "about")])
+def test_no_sheet_ends_with_a_heading(printer, site_server, lang, key):
+    """A heading (text larger than the body's) is never the last line of a sheet, cut off
+    from what it heads; nor is a heading split across two sheets."""
+    printed = pdf(printer, site_server, lang, key, A4)
+    body = body_size(printed)
+    ends = lowest_lines(printed)[:-1]  # the last sheet ends with the colophon
+    assert ends, f"/{path_of(lang, key)} printed one sheet: nothing to check"
+    for number, (size, line) in enumerate(ends, start=1):
+        assert size <= body + 0.1, f"/{path_of(lang, key)}: sheet {number} ends with a heading: {line!r}"
 
 
 # Elements that would print over every sheet: fixed, shown and not empty.
