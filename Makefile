@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup browser apt site serve test offline bench clean
+.PHONY: help setup browser tools apt site serve test offline bench clean
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000: every language, rebuilt and reloaded on each edit"
@@ -52,7 +52,18 @@ serve: $(STAMP)
 offline: $(STAMP)
 	$(PY) scripts/offline.py
 
-test: $(STAMP) browser
+# Tools the tests run, pinned: axe-core and the Nu HTML Checker from npm (tests/tools/
+# package-lock.json), and Java for the checker (Debian's JRE when there is no java).
+TOOLS_STAMP := tests/tools/node_modules/.installed
+$(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory apt PACKAGES="nodejs npm"
+	npm ci --prefix tests/tools --no-audit --no-fund --silent
+	@touch $@
+
+tools: $(TOOLS_STAMP)
+	@command -v java >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=default-jre-headless
+
+test: $(STAMP) browser tools
 	$(PY) -m pytest
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
