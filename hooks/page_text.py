@@ -29,7 +29,7 @@ def text_page(ctx: Context, slug: str) -> str:
     cite_panel.controls(ctx, root)  # cite the whole declaration; the panel every cite button opens
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
     parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
-    body = classed(el(root, "section"), "a4p-paragraphs")
+    body = classed(el(root, "div"), "a4p-paragraphs")  # not a <section>: it has no heading of its own
     for para in ctx.edition.paragraphs(ctx.language.code, spec):
         body.append(paragraph(ctx, para))
     return to_html(root)
