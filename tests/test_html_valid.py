@@ -168,3 +168,10 @@ def test_no_page_has_a_warning(report, where):
 def test_every_exception_still_occurs(report):
     stale = [a for a in ALLOWED if not any(a.covers(f) for f in report.findings if f.where != "canary")]
     assert stale == [], "exceptions that no longer occur: remove them from ALLOWED"
+
+
+def test_an_exception_covers_its_message_in_its_files_only():
+    allowed = Allowed(r"Duplicate ID “[^”]+”\.", ("en/*/index.html",), "an example")
+    assert allowed.covers(Finding("site", "en/preamble/index.html", 7, "error", "Duplicate ID “para-1”."))
+    assert not allowed.covers(Finding("site", "fr/preamble/index.html", 7, "error", "Duplicate ID “para-1”."))
+    assert not allowed.covers(Finding("site", "en/preamble/index.html", 7, "error", "Duplicate ID “para-1”. Again."))
