@@ -36,7 +36,6 @@ from scripts.bench_report import Figure, Report, machine, markdown, median, perc
 
 LIGHTHOUSE = ROOT / ".bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.8.2"
-COPIED = ("source", "docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.offline.yml", "LICENSE")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 KB = 1024
 
@@ -62,11 +61,13 @@ print(json.dumps([times, cpu]))
 
 
 def copy_tree(into: Path) -> Path:
-    for name in COPIED:
+    """The repository's files (tracked, and new ones not ignored) copied into ``into``."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            check=True, capture_output=True).stdout.decode("utf-8").split("\0")
+    for name in filter(None, listed):
         source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
+        if source.is_file():
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, into / name)
     return into
 
@@ -79,8 +80,10 @@ def timed_build(config: Path, site: Path) -> float:
     shutil.rmtree(site, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--config-file", str(config), "--site-dir",
-                    str(site)], cwd=config.parent, env=ENV, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--config-file", str(config), "--site-dir",
+                           str(site)], cwd=config.parent, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the build of {config} failed:\n{done.stderr[-2000:]}")
     taken = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.setdefault(str(config), []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -262,6 +265,9 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
     finally:
         server.shutdown()
         plain_server.shutdown()
+    report.machine["load average at end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    details.append("Wall-clock times depend on what else the machine runs (the load averages above, on "
+                   f"{os.cpu_count()} cores); the CPU times beside them depend less on it.")
     details.append("Cold builds (s): edition " + ", ".join(f"{t:.2f}" for t in cold["edition"]) +
                    "; baseline " + ", ".join(f"{t:.2f}" for t in cold["baseline"]) + ".")
     details.append("Rebuilds after an edit (s): edition " + ", ".join(f"{t:.2f}" for t in edit) +
