@@ -9,6 +9,7 @@ must be in that language's list, and nothing in a list may belong to another lan
 from __future__ import annotations
 
 import html as htmllib
+import html.parser as htmllib_parser
 import json
 import re
 import struct
@@ -231,3 +232,48 @@ def test_serve_keeps_the_worker_and_manifests_out_of_the_http_cache(served):
         assert found["Content-Type"] == "application/manifest+json"
     assert headers(served + "assets/a4p.css")["Cache-Control"] is None
     assert headers(served + "en/protection/")["Cache-Control"] is None
+
+
+class _EveryTag(htmllib_parser.HTMLParser):
+    """The reference reading: html.parser over the whole page, every tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = set((a.get("rel") or "").lower().split())
+        if tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href") and rel & offline_cache.LOADED_LINKS:
+            self.urls.append(a["href"])
+
+
+def read_every_tag(page: str) -> list[str]:
+    parser = _EveryTag()
+    parser.feed(page)
+    parser.close()
+    return parser.urls
+
+
+def test_what_a_page_loads_is_what_html_parser_reads_in_the_whole_page(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert offline_cache.loaded_urls(text) == read_every_tag(text), page
+
+
+def test_what_a_page_loads_skips_comments_script_bodies_and_attribute_values():
+    page = ("<!doctype html><HTML><head><!-- <script src=\"in-comment.js\"></script> -->"
+            "<LINK REL=\"Stylesheet\" HREF=\"a.css\"><link rel=\"canonical\" href=\"elsewhere/\">"
+            "<style>p::before { content: '<img src=\"in-style.png\">' }</style>"
+            "<script>if (a < b) document.write('<img src=\"in-script.png\">')</script>"
+            "<script src=\"b.js\"></script></head><body>"
+            "<a title='<img src=\"in-attribute.png\"> > <' data-x=\"it's\">x &lt;img src=no.png&gt;</a>"
+            "<IMG alt=\"1 > 0\" SRC=\"c.png\"><img alt=\"no source\">"
+            "<link rel=\"preload icon\" href=\"d.svg\"/></body></HTML>")
+    expected = ["a.css", "b.js", "c.png", "d.svg"]
+    assert read_every_tag(page) == expected  # the reference agrees with the hand-written list
+    assert offline_cache.loaded_urls(page) == expected
