@@ -40,22 +40,46 @@ def _day(epoch: str) -> str | None:
     return time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch.isdigit() else None
 
 
+def _git(root: Path, *args: str) -> str | None:
+    """The output of ``git args`` in ``root``, or None when git cannot say."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+# (repository folder, HEAD commit, path) → the day of the last commit touching path. Every
+# language's build asks for every language's text (mkdocs-static-i18n builds each in one
+# process, and the preview rebuilds in the same process): git is asked once per HEAD and file.
+_known: dict[tuple[str, str, str], str | None] = {}
+
+
+def _head(root: Path) -> str | None:
+    output = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    return output.strip() or None if output is not None else None
+
+
+def _last_change(root: Path, head: str | None, path: str) -> str | None:
+    if head is None:  # no git, no repository, or nothing committed yet: not known, not kept
+        return None
+    key = (str(root.resolve()), head, path)
+    if key not in _known:
+        output = _git(root, "log", "-1", "--format=%ct", head, "--", path)
+        _known[key] = None if output is None else _day(output)
+    return _known[key]
+
+
 def last_change(root: Path, path: str) -> str | None:
     """The UTC day of the last commit touching ``path`` (relative to ``root``), or None when
     git cannot say (no git, no repository, the file never committed)."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=root,
-                                capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if result.returncode != 0:
-        return None
-    return _day(result.stdout)
+    return _last_change(root, _head(root), path)
 
 
 def text_changes(root: Path, codes: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     """For each language, when ``source/text/{code}.txt`` last changed (see :func:`last_change`)."""
-    return tuple((code, last_change(root, f"source/text/{code}.txt")) for code in codes)
+    head = _head(root)
+    return tuple((code, _last_change(root, head, f"source/text/{code}.txt")) for code in codes)
 
 
 def from_environment(text_changed: tuple[tuple[str, str | None], ...] = (),

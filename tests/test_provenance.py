@@ -68,3 +68,24 @@ def test_version_and_date_come_from_the_environment_as_strings():
     none = provenance.from_environment((), {"A4P_VERSION": "", "A4P_BUILD_DATE": ""})
     assert (none.version, none.date) == (None, None)
     assert provenance.from_environment((), {}).version is None
+
+
+def test_git_is_asked_once_per_commit_and_file(repo, monkeypatch):
+    """Every language's build asks for every language's text in one process: git log runs once
+    per file while HEAD stays, and again once HEAD moves."""
+    asked: list[list[str]] = []
+    run = subprocess.run
+
+    def counting(args, *rest, **options):
+        asked.append(list(args))
+        return run(args, *rest, **options)
+
+    monkeypatch.setattr(provenance.subprocess, "run", counting)
+    codes = ("en", "fr")
+    for _ in range(3):
+        assert provenance.text_changes(repo, codes) == (("en", DAY), ("fr", "2025-01-01"))
+    assert sum(1 for args in asked if args[1] == "log") == len(codes)
+    (repo / "source" / "text" / "en.txt").write_text("title: later\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "third", date="2026-03-01T12:00:00+00:00")
+    assert provenance.text_changes(repo, codes) == (("en", "2026-03-01"), ("fr", "2025-01-01"))
+    assert sum(1 for args in asked if args[1] == "log") == 2 * len(codes)
