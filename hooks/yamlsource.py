@@ -54,12 +54,11 @@ class LineList(list):
     lines: list
 
 
-class _Loader(yaml.SafeLoader):
-    references = False  # anchors and aliases allowed
+class _Checks:
+    """What every loader refuses, as the nodes are composed and the scalars constructed."""
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.depth = 0
+    references = False  # anchors and aliases allowed
+    depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -86,8 +85,39 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
+class _Loader(_Checks, yaml.SafeLoader):
+    """The pure-Python loader: its messages are the ones a source error shows."""
+
+
 class _ConfigLoader(_Loader):
     references = True
+
+
+# The same loader over libyaml's parser (much faster on the sources' thousands of lines): the
+# events come from C, and are composed and constructed by the same Python code as above, so
+# the data and every line are the same. Only a file that loads cleanly is taken from it; any
+# failure is read again by the pure-Python loader (:func:`_load`), whose message is shown.
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
+
+
+if _CParser is not None:
+    class _FastLoader(_Checks, yaml.composer.Composer, _CParser, yaml.constructor.SafeConstructor,
+                      yaml.resolver.Resolver):
+        def __init__(self, stream):
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    class _FastConfigLoader(_FastLoader):
+        references = True
+
+    _FAST: dict[type, type] = {_Loader: _FastLoader, _ConfigLoader: _FastConfigLoader}
+else:  # pragma: no cover - PyYAML always has libyaml in requirements.txt's wheels
+    _FAST = {}
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -121,16 +151,19 @@ def _construct_tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-# YAML 1.1 reads 013 as 11 (octal), 1_0 as 10 and no/off/yes/on as true/false: keep those as text.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _BOOL)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_ConfigLoader.add_multi_constructor("!", _construct_tagged)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+for _base in (_Loader, *_FAST.values()):
+    _base.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _base.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    # YAML 1.1 reads 013 as 11 (octal), 1_0 as 10 and no/off/yes/on as true/false: keep those as text.
+    _base.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _BOOL)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    _base.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+    _base.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+for _config in (_ConfigLoader, *_FAST.values()):
+    if _config.references:
+        _config.add_multi_constructor("!", _construct_tagged)
+        _config.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 
 
 def load(path: Path, shown_as: Path | None = None) -> Any:
@@ -146,6 +179,21 @@ def load_config(path: Path, shown_as: Path | None = None) -> Any:
 
 def _load(path: Path, shown: Path, loader_class: type[_Loader]) -> Any:
     text = sourcefile.read(path, shown, tabs=True)
+    fast = _FAST.get(loader_class)
+    if fast is not None:
+        loader = fast(text)
+        try:
+            data = loader.get_single_data()
+        except Exception:  # noqa: BLE001 - read again below, for the message the sources promise
+            data = None
+        finally:
+            loader.dispose()
+        if data is not None:
+            return data
+    return _load_slowly(text, shown, loader_class)
+
+
+def _load_slowly(text: str, shown: Path, loader_class: type[_Loader]) -> Any:
     loader = loader_class(text)
     try:
         data = loader.get_single_data()

@@ -1,0 +1,62 @@
+"""hooks.yamlsource's fast path: libyaml's parser under the same Python composer and
+constructor gives the same data and the same lines as the pure-Python loader, for every source
+file and mkdocs.yml; a file it cannot load is read again by the pure-Python loader, whose
+message is the one shown (tests/test_yamlsource.py checks those messages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks import sourcefile, yamlsource
+from hooks.errors import SourceError
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "source").rglob("*.yml"))
+
+
+def with_lines(value):
+    """The value with every line it remembers, as plain data to compare."""
+    if isinstance(value, dict):
+        return ("map", value.line, {k: (value.lines[k], with_lines(v)) for k, v in value.items()})
+    if isinstance(value, list):
+        return ("list", value.line, [(line, with_lines(v)) for line, v in zip(value.lines, value)])
+    return (type(value).__name__, value)
+
+
+def slowly(path: Path, loader) -> object:
+    return yamlsource._load_slowly(sourcefile.read(path, path, tabs=True), path, loader)
+
+
+def test_there_are_sources_and_libyaml():
+    assert len(SOURCES) > 1
+    assert yaml.__with_libyaml__, "requirements.txt's PyYAML comes with libyaml"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_source_loads_the_same_fast_and_slowly(path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(yamlsource, "_load_slowly", lambda *args: calls.append(args))
+    fast = yamlsource.load(path)
+    assert calls == []  # taken from libyaml
+    monkeypatch.undo()
+    assert with_lines(fast) == with_lines(slowly(path, yamlsource._Loader))
+
+
+def test_mkdocs_yml_loads_the_same_fast_and_slowly():
+    path = ROOT / "mkdocs.yml"
+    assert with_lines(yamlsource.load_config(path)) == with_lines(slowly(path, yamlsource._ConfigLoader))
+
+
+def test_a_refused_file_is_read_again_slowly_for_its_message(tmp_path, monkeypatch):
+    path = tmp_path / "en.yml"
+    path.write_text("a: 1\nb: &x 2\n", encoding="utf-8")
+    calls = []
+    slow = yamlsource._load_slowly
+    monkeypatch.setattr(yamlsource, "_load_slowly", lambda *args: calls.append(args) or slow(*args))
+    with pytest.raises(SourceError) as info:
+        yamlsource.load(path)
+    assert len(calls) == 1
+    assert str(info.value).startswith(f"{path}:2: found the YAML anchor '&x'")
