@@ -33,6 +33,7 @@ from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
 from hooks.page_not_found import language_links, not_found_page  # noqa: E402
 from hooks.urls import Scheme, relative  # noqa: E402
+from hooks.template_cache import COMPILED  # noqa: E402
 
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
 # own search (assets/search.js), so nothing asks for its worker or its lunr languages
@@ -151,6 +152,12 @@ def _key(src_uri: str) -> str:
 
 def _shown(page) -> Path:
     return pages.DOCS / page.file.src_uri
+
+
+def on_env(env, config, files):
+    """Each language's build has a new Jinja environment: its templates compiled once per process."""
+    env.bytecode_cache = COMPILED
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,0 +1,54 @@
+"""hooks/template_cache.py: a template is compiled once for every environment of the process,
+and again when its source changes."""
+
+from __future__ import annotations
+
+import jinja2
+
+from hooks.template_cache import CompiledTemplates
+
+
+def environment(folder, cache, **options) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cache, **options)
+
+
+def count_compiles(monkeypatch) -> list[str]:
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+def test_one_compile_for_every_environment_and_again_after_an_edit(tmp_path, monkeypatch):
+    (tmp_path / "page.html").write_text("<p>{{ words }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled = count_compiles(monkeypatch)
+    languages = ("zh", "en", "fr")
+    for code in languages:  # a new environment per language's build, as MkDocs makes them
+        assert environment(tmp_path, cache).get_template("page.html").render(words=code) == f"<p>{code}</p>"
+    assert compiled == ["page.html"]
+    (tmp_path / "page.html").write_text("<div>{{ words }}</div>", encoding="utf-8")
+    assert environment(tmp_path, cache).get_template("page.html").render(words="ru") == "<div>ru</div>"
+    assert compiled == ["page.html", "page.html"]
+
+
+def test_another_set_of_extensions_compiles_its_own(tmp_path, monkeypatch):
+    """A template using {% continue %} compiles only with loopcontrols (which
+    mkdocs-static-i18n adds); an environment without it must not be handed that code."""
+    (tmp_path / "list.html").write_text("{% for x in xs %}{% if x == 2 %}{% continue %}{% endif %}{{ x }}"
+                                       "{% endfor %}", encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled = count_compiles(monkeypatch)
+    with_loops = environment(tmp_path, cache, extensions=["jinja2.ext.loopcontrols"])
+    assert with_loops.get_template("list.html").render(xs=[1, 2, 3]) == "13"
+    plain = environment(tmp_path, cache)
+    try:
+        plain.get_template("list.html")
+    except jinja2.TemplateSyntaxError:
+        pass
+    assert compiled == ["list.html", "list.html"]
