@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks import yamlsource
@@ -51,10 +51,14 @@ class Glossary:
     terms: dict[str, Term]  # in file order
     line: int
     folding: Folding | None = None  # how its terms are found in text (source/search.yml, foldings)
+    # one matcher per word_boundaries, made once: the check, the crosslinks and every page use it
+    _matchers: dict[bool, Matcher] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def matcher(self, word_boundaries: bool) -> Matcher:
-        return Matcher(((form, term.id) for term in self.terms.values() for form in term.forms),
-                       word_boundaries, self.folding)
+        if word_boundaries not in self._matchers:
+            self._matchers[word_boundaries] = Matcher(
+                ((form, term.id) for term in self.terms.values() for form in term.forms), word_boundaries, self.folding)
+        return self._matchers[word_boundaries]
 
 
 def load(path: Path, shown_as: Path | None = None) -> Glossary:

@@ -50,6 +50,7 @@ class Matcher:
     def __init__(self, forms: Iterable[tuple[str, str]], word_boundaries: bool, folding: Folding | None = None):
         self.word_boundaries = word_boundaries
         self.folding = folding
+        self._found: dict[str, tuple[Match, ...]] = {}  # text → its matches (see find)
         fold = folding.fold if folding else (lambda text: text)
         folded = [(fold(form), term_id) for form, term_id in forms]
         self._by_first = _table(folded)
@@ -84,6 +85,13 @@ class Matcher:
         return best
 
     def find(self, text: str) -> list[Match]:
+        """The matches in ``text``, leftmost-longest. The same paragraph is searched by the
+        glossary's check, the crosslinks and each page that shows it: each text once."""
+        if text not in self._found:
+            self._found[text] = tuple(self._find(text))
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[Match]:
         if self.folding:
             folded, origins = self.folding.fold_with_origins(text)
         else:

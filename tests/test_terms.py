@@ -97,3 +97,29 @@ def test_word_boundaries_use_letters_and_digits_of_any_script():
     assert [m.start for m in cyrillic.find("мир, мира, примир, мир")] == [0, 19]
     arabic = terms.Matcher([("سلام", "peace")], word_boundaries=True)
     assert [m.start for m in arabic.find("سلام، السلامة سلام")] == [0, 14]
+
+
+def test_a_glossary_makes_one_matcher_and_searches_each_text_once(monkeypatch):
+    """The glossary's check, the crosslinks and every page that shows a paragraph search the
+    same text with the same glossary: made and searched once, the answer never shared."""
+    from dataclasses import replace
+
+    from hooks.glossary import Glossary, Term
+
+    entries = {"peace": Term("peace", "peacekeeping", ("peace operation",), "d", (), 1)}
+    glossary = Glossary(Path("g.yml"), entries, 1)
+    matcher = glossary.matcher(True)
+    assert glossary.matcher(True) is matcher
+    searched: list[str] = []
+    find = matcher._find
+    monkeypatch.setattr(matcher, "_find", lambda text: searched.append(text) or find(text))
+    text = "A peace operation and peacekeeping."
+    first = matcher.find(text)
+    expected = [terms.Match(2, 17, "peace", "peace operation"), terms.Match(22, 34, "peace", "peacekeeping")]
+    assert first == expected and text[2:17] == "peace operation" and text[22:34] == "peacekeeping"
+    first.clear()
+    assert matcher.find(text) == expected
+    assert searched == [text]
+    folded = replace(glossary, folding=folding.Folding("lower", {"P": "p"}))
+    assert folded.matcher(True) is not matcher
+    assert folded.matcher(True).find("Peacekeeping") == [terms.Match(0, 12, "peace", "Peacekeeping")]
