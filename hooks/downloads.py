@@ -233,8 +233,23 @@ def schema(edition: Edition, online: Scheme) -> dict:
     }
 
 
+# The last answer of files(): every language's build asks twice (its Downloads page and its
+# writing of the files) for the same bytes of the same edition.
+_made: list[tuple[Edition, Scheme, Provenance, tuple[Download, ...]]] = []
+
+
 def files(edition: Edition, online: Scheme, provenance: Provenance) -> list[Download]:
-    """Every file of ``downloads/``, in the Downloads page's order, ``SHA256SUMS`` last."""
+    """Every file of ``downloads/``, in the Downloads page's order, ``SHA256SUMS`` last; made
+    once for the same edition (the same object), scheme and provenance."""
+    for made_edition, made_scheme, made_provenance, made in _made:
+        if made_edition is edition and made_scheme == online and made_provenance == provenance:
+            return list(made)
+    out = _files(edition, online, provenance)
+    _made[:] = [(edition, online, provenance, tuple(out))]
+    return out
+
+
+def _files(edition: Edition, online: Scheme, provenance: Provenance) -> list[Download]:
     out = []
     for language in edition.languages:
         code = language.code

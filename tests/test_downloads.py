@@ -297,3 +297,21 @@ def test_offline_downloads_page_links_to_the_files_on_disk(bundle, code):
     names = {(page_file.parent / href).resolve().relative_to(bundle.folder.resolve()).as_posix() for href in hrefs}
     assert names >= {f"downloads/{name}" for name in expected_names() | {"SHA256SUMS"}}
     assert all((bundle.folder / name).is_file() for name in names)
+
+
+def test_files_are_made_once_for_the_same_edition_scheme_and_provenance(edition, monkeypatch):
+    """Every language's build asks for the files twice (its page, its writing): made once."""
+    from hooks.urls import Scheme
+
+    made = []
+    make = downloads_module._files
+    monkeypatch.setattr(downloads_module, "_files", lambda *args: made.append(args) or make(*args))
+    monkeypatch.setattr(downloads_module, "_made", [])
+    online = Scheme("https://example.org/", SOURCE_LANGUAGE)
+    first = downloads_module.files(edition, online, Provenance("v1", "2026-01-02", ()))
+    first.clear()
+    again = downloads_module.files(edition, Scheme("https://example.org/", SOURCE_LANGUAGE),
+                                   Provenance("v1", "2026-01-02", ()))
+    assert len(made) == 1 and again and again[-1].name == downloads_module.SUMS
+    later = downloads_module.files(edition, online, Provenance("v2", "2026-01-03", ()))
+    assert len(made) == 2 and later != again
