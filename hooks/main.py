@@ -33,6 +33,7 @@ from hooks.errors import SourceError  # noqa: E402
 from hooks.model import Edition, Language  # noqa: E402
 from hooks.page_not_found import language_links, not_found_page  # noqa: E402
 from hooks.urls import Scheme, relative  # noqa: E402
+from hooks import template_cache  # noqa: E402
 from hooks.template_cache import COMPILED  # noqa: E402
 
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
@@ -88,6 +89,7 @@ def on_config(config):
     language = edition.language(code)
     config.theme["language"] = code
     config.theme["direction"] = language.dir
+    template_cache.list_once(config.theme)  # the theme's files listed once for every language
     if not config.site_url:
         raise PluginError("mkdocs.yml: found no site_url; expected the URL where the edition is published")
     site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"

@@ -52,3 +52,42 @@ def test_another_set_of_extensions_compiles_its_own(tmp_path, monkeypatch):
     except jinja2.TemplateSyntaxError:
         pass
     assert compiled == ["list.html", "list.html"]
+
+
+def test_the_theme_files_are_listed_once_without_hidden_ones(tmp_path):
+    from hooks.template_cache import ListedOnce
+
+    for name in ("a.css", ".hidden/x.svg", ".top", "sub/.dot", "sub/b.js", "sub/c.html", "sub/deep/.icons/y.svg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    listed: dict = {}
+    assert ListedOnce(str(tmp_path), listed).list_templates() == ["a.css", "sub/b.js", "sub/c.html"]
+    (tmp_path / "later.css").write_text("x", encoding="utf-8")
+    assert ListedOnce(str(tmp_path), listed).list_templates() == ["a.css", "sub/b.js", "sub/c.html"]
+    assert "later.css" in ListedOnce(str(tmp_path), {}).list_templates()  # a new theme object walks again
+
+
+def test_mkdocs_takes_the_same_theme_files_from_the_list(monkeypatch):
+    """Every file MkDocs copies from the theme (its filter drops hidden names) is there, and
+    nothing else, with Material and the edition's overrides."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from hooks import template_cache
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    root = Path(__file__).resolve().parent.parent
+    config = load_config(str(root / "mkdocs.yml"))
+    plain = Files([])
+    plain.add_files_from_theme(config.theme.get_env(), config)
+    template_cache.list_once(config.theme)
+    template_cache.list_once(config.theme)  # twice changes nothing
+    listed = Files([])
+    environment = config.theme.get_env()
+    assert isinstance(environment.loader, template_cache.ListedOnce)
+    listed.add_files_from_theme(environment, config)
+    names = sorted(file.src_uri for file in plain)
+    assert names and sorted(file.src_uri for file in listed) == names
+    assert any(name.startswith("assets/javascripts/") for name in names)
