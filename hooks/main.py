@@ -145,7 +145,16 @@ def _check_chosen_files(files, config):
     return files
 
 
-on_files = CombinedEvent(_check_names, _check_chosen_files)
+def _drop_unused_theme_files(files, config):
+    """The theme's files the edition never loads (UNUSED_THEME_FILES) are never copied, in any
+    language's build (they were copied six times, then deleted in on_post_build)."""
+    unused = tuple(f"{folder}/" for folder in UNUSED_THEME_FILES)
+    for file in [file for file in files if file.src_uri.startswith(unused)]:
+        files.remove(file)
+    return files
+
+
+on_files = CombinedEvent(_drop_unused_theme_files, _check_names, _check_chosen_files)
 
 
 def _key(src_uri: str) -> str:
