@@ -55,8 +55,11 @@ class Record:
     name: str | None = None  # a term's name: searched too, with a boost
 
     def as_json(self) -> dict:
-        data = {"kind": self.kind, "id": self.anchor, "url": self.url, "label": self.label,
-                "page": self.page, "text": self.words}
+        """What the browser reads. A term's result is headed by its name (search.js shows
+        ``label`` only for a record without one): its label, the same words, is left out."""
+        data = {"kind": self.kind, "id": self.anchor, "url": self.url, "page": self.page, "text": self.words}
+        if self.name is None:
+            data["label"] = self.label
         if self.number is not None:
             data["n"] = self.number
         if self.name is not None:

@@ -297,3 +297,15 @@ def test_every_vendored_library_carries_its_licence_and_nothing_else_is_vendored
     assert found == set(VENDORED)
     for library in vendor.iterdir():
         assert any(p.name.startswith("LICENSE") for p in library.iterdir()), library
+
+
+def test_a_terms_json_carries_its_name_once(edition):
+    """search.js heads a result with the record's name when it has one, else its label: a
+    term's label (its name again) would be bytes no reader sees."""
+    [record] = [r for r in search.glossary_records(edition, "en", ONLINE)
+                if r.anchor == "term-protection-of-civilians"]
+    data = record.as_json()
+    assert "label" not in data and data["name"] == "protection of civilians" == record.label
+    assert list(data.values()).count("protection of civilians") == 1
+    paragraph = search.paragraph_records(edition, "en", ONLINE)[0].as_json()
+    assert paragraph["label"] == "Paragraph 1" and "name" not in paragraph
