@@ -45,7 +45,8 @@ def _languages(ctx: Context) -> list[ET.Element]:
         })
     else:
         version.text = ctx.t("provenance.unversioned")
-    table = classed(el(None, "table"), "a4p-languages")
+    box = _scroll_box("languages")  # a box of its own, as the normalizations' table
+    table = classed(el(box, "table"), "a4p-languages")
     head = el(el(table, "thead"), "tr")
     for key in ("language", "status", "changed"):
         el(head, "th", ctx.t(f"provenance.column_{key}"), scope="col")
@@ -60,7 +61,7 @@ def _languages(ctx: Context) -> list[ET.Element]:
             isolated(cell, changed, "time", datetime=changed)
         else:
             cell.text = ctx.t("provenance.changed_unknown")
-    return [version, table]
+    return [version, box]
 
 
 def changelog_html(text: str) -> ET.Element:
@@ -93,10 +94,20 @@ def _changelog(ctx: Context) -> list[ET.Element]:
     return parts + [box]
 
 
+def _scroll_box(heading: str) -> ET.Element:
+    """A box for a table, which scrolls sideways where the table is wider than the screen (a
+    phone at 320 px) instead of widening the page: the keyboard reaches it (tabindex), and the
+    heading of its section (the prose's ``{#heading}``) names it."""
+    box = classed(el(None, "div", tabindex="0", role="region"), "a4p-table-scroll")
+    box.set("aria-labelledby", heading)
+    return box
+
+
 def _normalizations(ctx: Context) -> ET.Element:
     edition = ctx.edition
     source = edition.source.code
-    table = classed(el(None, "table"), "a4p-normalizations")
+    box = _scroll_box("normalizations")
+    table = classed(el(box, "table"), "a4p-normalizations")
     head_row = el(el(table, "thead"), "tr")
     for key in COLUMNS:
         el(head_row, "th", ctx.t(f"about.column_{key}"), scope="col")
@@ -115,7 +126,7 @@ def _normalizations(ctx: Context) -> ET.Element:
         _shown_text(ctx, el(row, "td"), entry.find, source)
         _shown_text(ctx, el(row, "td"), entry.replace, source)
         el(row, "td", ctx.t(f"normalizations.{entry.id}"))
-    return table
+    return box
 
 
 def _notes(ctx: Context) -> ET.Element:

@@ -122,8 +122,9 @@ def _related(ctx: Context, box: ET.Element, number: int) -> None:
     others = ctx.derived.related.get(number, ())
     if not others:
         return
-    nav = classed(el(box, "nav", **APPARATUS), "a4p-related")
-    nav.set("aria-label", ctx.t("labels.related"))
+    # not a <nav>: one landmark per paragraph, all of the same name, would crowd a screen
+    # reader's list of landmarks; the visible words say what the links are
+    nav = classed(el(box, "div", **APPARATUS), "a4p-related")
     el(nav, "span", ctx.t("labels.related"))
     for other in others:
         append_text(nav, " ")

@@ -27,6 +27,8 @@ from hooks.urls import PARALLEL
 from hooks.urls import ABOUT, GLOSSARY, HOME
 from hooks.page_downloads import downloads_page
 from hooks.urls import DOWNLOADS
+from hooks import page_accessibility
+from hooks.urls import ACCESSIBILITY
 
 DOCS = Path("docs")  # as messages show it
 PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: page_glossary}
@@ -36,6 +38,7 @@ GENERATED: dict[str, Callable[[Context], str]] = {}
 GENERATED[FULL_TEXT] = full_text_page
 GENERATED[PARALLEL] = page_parallel.page
 GENERATED[DOWNLOADS] = downloads_page
+PROSE[ACCESSIBILITY] = page_accessibility
 _SLOT = "a4p-prose"
 
 

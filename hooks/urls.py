@@ -18,6 +18,7 @@ ABOUT = "about"
 FULL_TEXT = "full-text"  # all paragraphs on one page, for reading and print (hooks/page_full_text.py)
 PARALLEL = "parallel"  # two languages side by side, built in the browser (hooks/parallel.py)
 DOWNLOADS = "downloads"  # the files under /downloads/ (hooks/downloads.py)
+ACCESSIBILITY = "accessibility"  # the accessibility statement (hooks/page_accessibility.py)
 # The pages after the ten text pages, in navigation order. A new page kind adds its key above
 # and here (one line each), and registers how it is made in hooks/pages.py.
 AFTER_TEXT = (
@@ -26,6 +27,7 @@ AFTER_TEXT = (
     PARALLEL,
     DOWNLOADS,
     ABOUT,
+    ACCESSIBILITY,
 )
 
 

@@ -252,7 +252,7 @@ def built_related(built_site, edition, pages, code: str) -> dict[int, list[int]]
         root = pages[code, spec.slug]
         for n in spec.numbers:
             box = ids(root)[f"para-{n}"]
-            navs = box.find("nav", "a4p-related")
+            navs = box.find("div", "a4p-related")
             assert len(navs) <= 1
             numbers = []
             for link in navs[0].find("a") if navs else []:

@@ -489,6 +489,7 @@
     this.meta = this.box.querySelector("[data-a4p-search-meta]");
     this.list = this.box.querySelector("[data-a4p-search-results]");
     this.toggle = document.getElementById("__search");
+    this.button = document.querySelector("button[data-a4p-toggle='__search']"); // the header's (phones)
     this.base = form.getAttribute("data-base") || "";
     this.lang = form.getAttribute("data-lang");
     this.strings = JSON.parse(form.getAttribute("data-strings") || "{}");
@@ -595,12 +596,15 @@
     if (record.n !== undefined) {
       link.setAttribute("data-number", String(record.n));
     }
-    var article = document.createElement("article");
+    /* a <div>, not Material's <article> with an <h1>: the results are no part of the page's
+       outline, and a screen reader reads each as one link */
+    var article = document.createElement("div");
     article.className = "md-search-result__article md-typeset";
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
     article.appendChild(icon);
-    var heading = document.createElement("h1");
+    var heading = document.createElement("div");
+    heading.className = "a4p-search__title";
     var label = document.createElement("span");
     label.className = "a4p-search__label";
     if (record.name) {
@@ -628,15 +632,37 @@
     if (this.toggle && !this.toggle.checked) {
       this.toggle.checked = true;
       this.openedAt = location.href;
+      this.changed();
     }
+    this.expanded();
   };
 
   Box.prototype.close = function () {
-    if (this.toggle) {
-      this.toggle.checked = false;
-    }
     this.input.blur();
+    this.shut();
     this.returnTo = null;
+  };
+
+  /* Shut the box, focus staying where it is. */
+  Box.prototype.shut = function () {
+    if (this.toggle && this.toggle.checked) {
+      this.toggle.checked = false;
+      this.changed();
+    }
+    this.expanded();
+  };
+
+  /* Material follows the toggle by its change events only (on a phone it locks the page's
+     scroll while the box is open, and unlocks it when it shuts): tell it. */
+  Box.prototype.changed = function () {
+    this.toggle.dispatchEvent(new Event("change"));
+  };
+
+  /* The header's search button says whether the box is open (aria-expanded). */
+  Box.prototype.expanded = function () {
+    if (this.button && this.toggle) {
+      this.button.setAttribute("aria-expanded", this.toggle.checked ? "true" : "false");
+    }
   };
 
   /* Escape: close the box and give focus back to what had it before the box was opened, or
@@ -644,12 +670,9 @@
      focus fall to the page's <body>. */
   Box.prototype.dismiss = function () {
     var back = this.returnTo;
-    var button = document.querySelector("label.md-header__button[for='__search']");
+    var button = this.button;
     this.close();
     if (!focusable(back) && focusable(button)) {
-      if (!button.hasAttribute("tabindex")) {
-        button.setAttribute("tabindex", "-1"); // focusable by script, not in the tab order
-      }
       back = button;
     }
     if (focusable(back)) {
@@ -704,8 +727,20 @@
           self.input.blur();
           self.returnTo = null;
         }
+        self.expanded();
       });
     }
+    /* Focus leaving the box (Tab, Shift+Tab, a click on something focusable outside it)
+       closes it: an open box would cover the page on a phone, and on a wide screen its overlay
+       would take the next click. Focus stays where it went. (Focus going nowhere, to another
+       window say, leaves the box as it is.) */
+    this.box.addEventListener("focusout", function (event) {
+      var to = event.relatedTarget;
+      if (to && !self.box.contains(to)) {
+        self.shut();
+        self.returnTo = null;
+      }
+    });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       var first = self.links()[0];

@@ -119,7 +119,7 @@ def test_after_one_visit_the_language_works_offline(phone, site_server):
 
     # search: its records, engine and stemmer came from the cache
     phone.goto(base + page_path(READER, "protection"))
-    phone.locator("label[for='__search']").first.click()
+    phone.locator(".md-header button[data-a4p-toggle=__search]").click()
     check(case(READER, "protect"), search(phone, "protect"))
 
     # a language never opened is not there: the offline page says so, in the reader's language

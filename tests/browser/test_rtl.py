@@ -109,7 +109,7 @@ def test_search_box_and_results(page, site_server, width):
     page.goto(f"{site_server}{page_path('ar', 'protection')}")
     header = page.locator(".md-header").evaluate(RECT)
     if width == "phone":
-        page.locator("label.md-header__button[for=__search]").click()
+        page.locator(".md-header button[data-a4p-toggle=__search]").click()
     else:
         search = page.locator(".md-search").evaluate(RECT)
         assert search["right"] < (header["left"] + header["right"]) / 2, "the search box is not on the left"

@@ -371,7 +371,7 @@ def test_records_that_do_not_load_say_so(page, site_server):
 def test_phone_header_button_opens_the_search(page, site_server):
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(site_server + "en/")
-    page.locator(".md-header label[for=__search]").first.click()
+    page.locator(".md-header button[data-a4p-toggle=__search]").click()
     page.wait_for_function("document.activeElement === document.querySelector('form[data-a4p-search] input')")
     results = paragraphs(search(page, "caveats"))
     assert [r["n"] for r in results] == [15]
@@ -381,7 +381,7 @@ def test_phone_header_button_opens_the_search(page, site_server):
 def test_phone_back_arrow_closes_the_search(page, site_server):
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(site_server + "en/")
-    page.locator(".md-header label[for=__search]").first.click()
+    page.locator(".md-header button[data-a4p-toggle=__search]").click()
     search(page, "caveats")
     page.locator(".md-search__form label.md-search__icon[for=__search]").click()
     page.wait_for_function("!document.getElementById('__search').checked")
