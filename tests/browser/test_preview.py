@@ -3,7 +3,6 @@ missing path gets its language's 404 page; 127.0.0.1 only. On a private copy of 
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench import copy_tree
 from tests.browser._support import ROOT, open_tab
 
-COPIED = ("source", "docs", "hooks", "overrides", "mkdocs.yml", "LICENSE")
 
 
 def _free_port() -> int:
@@ -42,11 +41,7 @@ def _wait_until_serving(url: str, process, timeout: float = 180) -> None:
 def preview(tmp_path_factory):
     """The preview of a private copy of the edition: (base URL, the copy)."""
     copy = tmp_path_factory.mktemp("preview")
-    for name in COPIED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif (ROOT / name).exists():
-            shutil.copy2(ROOT / name, copy / name)
+    copy_tree(copy)  # every file of the repository: pages read more than source/ (the changelog, tool versions)
     port = _free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "preview.py"), "--port", str(port),
                                 "--config", str(copy / "mkdocs.yml")],
