@@ -168,3 +168,23 @@ def test_no_violations_on_any_page_or_state(tab, site_server, lang):
     audit("glossary filtered")
 
     assert not audit.found, f"{len(audit.found)} axe violations:\n" + "\n".join(audit.found)
+
+
+NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: content reflows at 320 CSS px
+
+
+def test_no_page_is_wider_than_a_320_px_screen(browser, site_server):
+    """Reflow: no page kind in any language scrolls sideways at 320 px (a wide table scrolls in
+    its own box instead)."""
+    context, tab = open_tab(browser, site_server, viewport=NARROWEST, service_workers="block")
+    wider = []
+    try:
+        for lang in LANGS:
+            for key in (HOME, noted_paragraph(lang).page.slug, *AFTER_TEXT):
+                visit(tab, site_server + (prefix(lang) if key == HOME else page_path(lang, key)))
+                width = tab.evaluate("() => document.documentElement.scrollWidth")
+                if width > NARROWEST["width"]:
+                    wider.append(f"{tab.url}: {width} px")
+    finally:
+        context.close()
+    assert not wider, "pages wider than the screen at 320 px:\n" + "\n".join(wider)
