@@ -24,3 +24,33 @@ def test_the_unused_theme_files_are_never_copied(monkeypatch):
     kept = main._drop_unused_theme_files(files, config)
     assert {file.src_uri for file in kept} == before - unused
     assert os.path.commonprefix(sorted(unused)) == "assets/javascripts/"
+
+
+def test_a_static_file_is_copied_again_only_when_stale(tmp_path, monkeypatch):
+    """Every language's build has the same static files for the same place: copied by the
+    first build of a run (which cleans the site), then only when the source changed."""
+    import mkdocs.utils
+    from mkdocs.structure.files import File
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "assets").mkdir(parents=True)
+    source = docs / "assets" / "a.css"
+    source.write_text("p { color: red }", encoding="utf-8")
+    copies = []
+    copy_file = mkdocs.utils.copy_file
+    monkeypatch.setattr(mkdocs.utils, "copy_file", lambda *args: copies.append(args[1]) or copy_file(*args))
+
+    def language_build():
+        files = main._copy_when_stale(Files([File("assets/a.css", str(docs), str(site), True)]), None)
+        files.copy_static_files()
+
+    language_build()
+    language_build()
+    language_build()
+    assert copies == [str(site / "assets" / "a.css")]
+    source.write_text("p { color: blue; }", encoding="utf-8")  # another size
+    language_build()
+    assert len(copies) == 2 and (site / "assets" / "a.css").read_text(encoding="utf-8") == "p { color: blue; }"
+    (site / "assets" / "a.css").unlink()  # a clean site: copied again
+    language_build()
+    assert len(copies) == 3
