@@ -137,7 +137,12 @@ def open_tab(browser, allowed_prefix: str, **options):
     """A new context (``options``: viewport, touch ...) and a page in it. Requests outside
     ``allowed_prefix`` are blocked and recorded in ``page.outside``; failed requests of the
     site in ``page.local_failures``. The autouse fixture ``stays_home`` checks both after
-    each test for every tab a fixture made. Close the returned context when done."""
+    each test for every tab a fixture made. Close the returned context when done.
+
+    Service workers are blocked unless a test asks for them (``service_workers="allow"``): the
+    site's worker fetches and caches what a page loads, and requests made by a worker pass
+    neither the tab's routes (a test that aborts a request) nor its request records."""
+    options.setdefault("service_workers", "block")
     context = browser.new_context(**options)
     requests = Requests(allowed_prefix)
     context.route("**/*", requests.route)

@@ -50,7 +50,8 @@ class Console:
 @pytest.fixture
 def deployed(browser, nginx):
     """A tab on the site behind nginx, recording policy violations."""
-    context, tab = open_tab(browser, nginx, viewport={"width": 1280, "height": 800})
+    # the service worker runs, as for a reader: the policy must allow it (worker-src, connect-src)
+    context, tab = open_tab(browser, nginx, viewport={"width": 1280, "height": 800}, service_workers="allow")
     context.add_init_script(LISTEN)
     tab.console_log = Console()
     tab.on("console", tab.console_log.on_console)
