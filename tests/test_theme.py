@@ -201,3 +201,14 @@ def test_overrides_were_taken_from_the_installed_material(name, taken_from):
     assert taken_from == installed, (
         f"{name} was taken from Material {taken_from}; {installed} is installed: compare the override "
         "with the new version's file, carry the lines marked a4p over, and update its header")
+
+
+def test_no_override_links_to_another_host():
+    """Nothing is fetched from another host, not even by a branch of a template that the
+    configuration leaves off today (Material's fonts block links Google Fonts)."""
+    foreign = re.compile(r"""(?:href|src)\s*=\s*["'](?:https?:)?//""")
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for path in sorted((ROOT / "overrides").rglob("*.html"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+             if foreign.search(line)]
+    assert found == []
