@@ -3,7 +3,7 @@
 One definition, as data (``foldings:`` in ``source/search.yml``), used in two places:
 
 - the glossary's term matcher (:mod:`hooks.terms`, the tooltips), in Python, at build time;
-- the browser's search (``docs/assets/search.js``), which receives the same rules as JSON
+- the browser's search (``docs/assets/search-text.js``), which receives the same rules as JSON
   (:meth:`Folding.as_json`) in the language's records file and applies them the same way.
 
 ``tests/browser/test_folding.py`` runs both on the same words and requires the same results.
@@ -51,7 +51,7 @@ class Folding:
     suffix_keep: int = DEFAULT_SUFFIX_KEEP
 
     def char(self, ch: str) -> str:
-        """One character, folded: the same rule as ``fold`` in search.js."""
+        """One character, folded: the same rule as ``folder`` in search-text.js."""
         if ch in self.map:
             return self.map[ch]
         if self.marks:
@@ -103,7 +103,7 @@ class Folding:
         return bool(self.clitics or self.suffixes)
 
     def as_json(self) -> dict[str, Any]:
-        """The rules as the browser's search reads them (search.js, ``folder``)."""
+        """The rules as the browser's search reads them (search-text.js, ``folder``)."""
         return {"map": self.map, "marks": self.marks, "clitics": [list(c) for c in self.clitics],
                 "suffixes": list(self.suffixes), "clitic_keep": self.clitic_keep,
                 "suffix_keep": self.suffix_keep}

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "source" / "search.yml"
-SEARCH_JS = ROOT / "docs" / "assets" / "search.js"
+# the search's three classic scripts, in the order the pages load them (mkdocs.yml)
+SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("search-text.js", "search-index.js", "search.js")]
 FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)
 
 WORDS = [
@@ -37,11 +38,13 @@ WORDS = [
 
 @pytest.fixture(scope="module")
 def blank(browser):
-    """An empty page with search.js (it finds no search box there, and only defines its helpers)."""
+    """An empty page with the search's scripts (they find no search box there, and only define
+    their helpers)."""
     context = browser.new_context()
     tab = context.new_page()
     tab.set_content("<!doctype html><html><head></head><body></body></html>")
-    tab.add_script_tag(content=SEARCH_JS.read_text(encoding="utf-8"))
+    for script in SEARCH_JS:
+        tab.add_script_tag(content=script.read_text(encoding="utf-8"))
     yield tab
     context.close()
 

@@ -1,0 +1,174 @@
+/* The edition's search, part 2 of 3: the index of one language's records (MiniSearch),
+   prepared at idle in short tasks; and loading the records, the engine and the stemmer with
+   <script> tags only. Uses assets/search-text.js; assets/search.js is the box. */
+(function () {
+  "use strict";
+
+  var part1 = window.a4pSearchText;
+  var KINDS = part1.KINDS, folder = part1.folder, identity = part1.identity;
+  var indexTerms = part1.indexTerms, lightStemmer = part1.lightStemmer, parse = part1.parse;
+  var squeeze = part1.squeeze;
+
+  /* ---- The index ---- */
+
+  /* The settings of a language (its records file): fold, stem and stop words. */
+  function languageSettings(data, stem) {
+    var fold = folder(data.folding);
+    return { fold: fold, stem: stem, stopwords: new Set((data.stopwords || []).map(fold)) };
+  }
+
+  function Index(data, stem) {
+    var settings = languageSettings(data, stem);
+    this.settings = settings;
+    this.records = data.records;
+    this.flat = data.records.map(function (record) {
+      return squeeze((record.name ? record.name + " " : "") + record.text, settings.fold);
+    });
+    var terms = function (text) { return indexTerms(text, settings); };
+    this.documents = data.records.map(function (record, i) { return { i: i, record: record }; });
+    this.added = 0;
+    this.engine = new window.MiniSearch({
+      idField: "i",
+      fields: ["name", "text"],
+      extractField: function (doc, field) { return field === "i" ? doc.i : doc.record[field]; },
+      tokenize: terms,
+      processTerm: identity,
+      searchOptions: {
+        tokenize: function (term) { return [term]; },
+        processTerm: identity,
+        combineWith: "AND",
+        boost: { name: 2 },
+      },
+    });
+  }
+
+  var TASK = 40; // milliseconds of indexing per task at most: no long task (50 ms) for the page
+
+  /* Run ``work`` at the next idle moment (or soon, where the browser has no idle callbacks). */
+  function whenIdle(work) {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(work, { timeout: 2000 });
+    } else {
+      window.setTimeout(work, 1);
+    }
+  }
+
+  /* Add the records to the engine in tasks of at most TASK ms, each at an idle moment, or right
+     after the previous one once ``hurry()`` says someone is waiting. Resolves when all are in. */
+  Index.prototype.prepare = function (hurry) {
+    var self = this;
+    return new Promise(function (resolve) {
+      function step() {
+        var until = Date.now() + TASK;
+        while (self.added < self.documents.length && Date.now() < until) {
+          self.engine.add(self.documents[self.added]);
+          self.added += 1;
+        }
+        if (self.added < self.documents.length) {
+          if (hurry()) {
+            window.setTimeout(step, 0);
+          } else {
+            whenIdle(step);
+          }
+        } else {
+          resolve(self);
+        }
+      }
+      step();
+    });
+  };
+
+  /* Results: {record, exact, score, index}, in the order they are listed. */
+  Index.prototype.search = function (query) {
+    var parsed = parse(query, this.settings);
+    if (!parsed.tree) {
+      return { parsed: parsed, results: [] };
+    }
+    var self = this;
+    var results = this.engine.search(parsed.tree).map(function (hit) {
+      return {
+        index: hit.id,
+        record: self.records[hit.id],
+        exact: parsed.phrase.length > 0 && self.flat[hit.id].indexOf(parsed.phrase) !== -1,
+        score: hit.score,
+      };
+    });
+    results.sort(function (a, b) {
+      return KINDS.indexOf(a.record.kind) - KINDS.indexOf(b.record.kind) ||
+        (b.exact - a.exact) || (b.score - a.score) || (a.index - b.index);
+    });
+    return { parsed: parsed, results: results };
+  };
+
+  /* ---- Loading, with <script> tags only ---- */
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /* A CommonJS file (module.exports = ...) as a classic script: lend it a module object. */
+  var commonJS = Promise.resolve(); // one at a time: each borrows the page's module object
+  var commonJSFiles = {}; // src: the promise of its exports
+
+  function loadCommonJS(src) {
+    var loaded = commonJS.then(function () { return loadOneCommonJS(src); });
+    commonJS = loaded.catch(function () {});
+    return loaded;
+  }
+
+  function loadOneCommonJS(src) {
+    var saved = { module: window.module, exports: window.exports };
+    var module = { exports: {} };
+    window.module = module;
+    window.exports = module.exports;
+    function restore() {
+      window.module = saved.module;
+      window.exports = saved.exports;
+    }
+    return loadScript(src).then(function () {
+      restore();
+      return module.exports;
+    }, function (error) {
+      restore();
+      throw error;
+    });
+  }
+
+  /* stem(word) of a language's records file: none, the light stemmer of its folding, or a
+     vendored script's. A CommonJS file's top-level names become the page's globals: one such
+     stemmer per page (each page loads its own language's only). */
+  function loadStemmer(data, base) {
+    var spec = data.stemmer;
+    if (!spec) {
+      return Promise.resolve(identity);
+    }
+    if (spec.light) {
+      return Promise.resolve(lightStemmer(data.folding, folder(data.folding)));
+    }
+    var src = join(base, spec.script);
+    if (spec.export === "commonjs") {
+      // once per page: a second run of the same file would redeclare its top-level names
+      commonJSFiles[src] = commonJSFiles[src] || loadCommonJS(src);
+      return commonJSFiles[src].then(function (exported) { return spec.member ? exported[spec.member] : exported; });
+    }
+    return loadScript(src).then(function () { return window[spec.export]; });
+  }
+
+  function join(base, path) {
+    if (!base) {
+      return path;
+    }
+    return base.charAt(base.length - 1) === "/" ? base + path : base + "/" + path;
+  }
+
+  window.a4pSearchIndex = {
+    Index: Index, languageSettings: languageSettings, whenIdle: whenIdle,
+    loadScript: loadScript, loadStemmer: loadStemmer, join: join,
+  };
+})();

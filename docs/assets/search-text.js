@@ -1,0 +1,318 @@
+/* The edition's search, part 1 of 3: text into index terms and queries (the same for records
+   and queries); folding and light stemming (hooks/folding.py, rule for rule); highlighting.
+   No page and no loading here: assets/search-index.js builds the index with it, and
+   assets/search.js is the box. Classic scripts, loaded in that order (mkdocs.yml), so that
+   search works from file:// too. */
+(function () {
+  "use strict";
+
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var WORD = /[\p{L}\p{N}\p{M}]/u;
+  var KINDS = ["paragraph", "term"];
+  var PREFIX_MIN = 3; // the word being typed also matches as a prefix from this length on
+  var SNIPPET = 240; // a longer text is shown as this many characters around its first match
+  var BEFORE = 60; // of which this many before the match
+
+  /* ---- Text into terms (the same for records and queries) ---- */
+
+  /* Runs of CJK characters and of word characters: {kind, chars, starts, ends}, where chars
+     are the normalized characters and starts/ends their offsets in the original text. */
+  function runs(text) {
+    var result = [];
+    var current = null;
+    var offset = 0;
+    for (var ch of text) {
+      var norm = ch.normalize("NFKC").toLowerCase();
+      var kind = CJK.test(norm) ? "cjk" : WORD.test(norm) ? "word" : null;
+      if (!kind) {
+        current = null;
+      } else {
+        if (!current || current.kind !== kind) {
+          current = { kind: kind, chars: [], starts: [], ends: [] };
+          result.push(current);
+        }
+        current.chars.push(norm);
+        current.starts.push(offset);
+        current.ends.push(offset + ch.length);
+      }
+      offset += ch.length;
+    }
+    result.forEach(function (run) {
+      run.start = run.starts[0];
+      run.end = run.ends[run.ends.length - 1];
+      run.text = run.chars.join("");
+    });
+    return result;
+  }
+
+  function bigrams(chars) {
+    var result = [];
+    for (var i = 0; i + 1 < chars.length; i++) {
+      result.push(chars[i] + chars[i + 1]);
+    }
+    return result;
+  }
+
+  function unique(items) {
+    return items.filter(function (item, index) { return items.indexOf(item) === index; });
+  }
+
+  function identity(word) {
+    return word;
+  }
+
+  /* ---- Folding and light stemming: hooks/folding.py, rule for rule ---- */
+
+  var NONSPACING = /\p{Mn}/gu;
+  var own = Object.prototype.hasOwnProperty;
+
+  /* fold(text) for a language's folding rules (or none): character by character, each
+     replaced by the map, or else (marks) without the nonspacing marks of its decomposition. */
+  function folder(rules) {
+    if (!rules) {
+      return identity;
+    }
+    var map = rules.map || {};
+    function one(ch) {
+      if (own.call(map, ch)) {
+        return map[ch];
+      }
+      if (rules.marks) {
+        var decomposed = ch.normalize("NFD");
+        var kept = decomposed.replace(NONSPACING, "");
+        if (kept !== decomposed) {
+          return kept.normalize("NFC");
+        }
+      }
+      return ch;
+    }
+    return function (text) {
+      var result = "";
+      for (var ch of text) {
+        result += one(ch);
+      }
+      return result;
+    };
+  }
+
+  function letters(text) {
+    return Array.from(text).length;
+  }
+
+  /* The light stemmer of a folding: the word folded, read as it is and without the longest
+     clitic it begins with (while enough letters remain), each without the listed suffixes
+     found at its end, tried in order, each once. One or two stems. */
+  function lightStemmer(rules, fold) {
+    function withoutClitic(word) {
+      for (var i = 0; i < rules.clitics.length; i++) {
+        var prefix = rules.clitics[i][0];
+        if (word.indexOf(prefix) === 0 && letters(word) - letters(prefix) >= rules.clitic_keep) {
+          return word.slice(prefix.length);
+        }
+      }
+      return word;
+    }
+    function withoutSuffixes(word) {
+      rules.suffixes.forEach(function (suffix) {
+        var at = word.length - suffix.length;
+        if (at >= 0 && word.slice(at) === suffix && letters(word) - letters(suffix) >= rules.suffix_keep) {
+          word = word.slice(0, at);
+        }
+      });
+      return word;
+    }
+    return function (word) {
+      var folded = fold(word);
+      return unique([withoutSuffixes(folded), withoutSuffixes(withoutClitic(folded))]);
+    };
+  }
+
+  /* A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two. */
+  function stems(stem, word) {
+    var result = stem(word);
+    return Array.isArray(result) ? result : [result || word];
+  }
+
+  /* The index terms of one word: folded, its stems folded, the stems of the folded word folded. */
+  function forms(word, settings) {
+    var fold = settings.fold || identity;
+    var stem = settings.stem || identity;
+    var folded = fold(word);
+    if (!folded) {
+      return [];
+    }
+    return unique([folded].concat(stems(stem, word), stems(stem, folded)).map(fold).filter(Boolean));
+  }
+
+  /* The terms of a record's text, for the index. */
+  function indexTerms(text, settings) {
+    var terms = [];
+    runs(text).forEach(function (run) {
+      if (run.kind === "cjk") {
+        Array.prototype.push.apply(terms, run.chars);
+        Array.prototype.push.apply(terms, bigrams(run.chars));
+      } else {
+        Array.prototype.push.apply(terms, forms(run.text, settings || {}));
+      }
+    });
+    return terms;
+  }
+
+  /* A query: the MiniSearch query tree, and what highlighting needs. */
+  function parse(query, settings) {
+    var fold = settings.fold || identity;
+    var stop = settings.stopwords || new Set();
+    var all = runs(query);
+    var open = all.length > 0 && all[all.length - 1].end === query.length; // still being typed
+    var onlyStop = all.every(function (run) { return run.kind === "word" && stop.has(fold(run.text)); });
+    var parts = [];
+    var segments = [];
+    var wanted = []; // every form of every query word: what highlighting looks for
+    var prefix = null;
+    all.forEach(function (run, index) {
+      if (run.kind === "cjk") {
+        segments.push(run.chars);
+        var pairs = run.chars.length === 1 ? run.chars.slice() : unique(bigrams(run.chars));
+        parts.push({ combineWith: "AND", queries: pairs });
+        return;
+      }
+      if (stop.has(fold(run.text)) && !onlyStop) {
+        return;
+      }
+      var found = forms(run.text, settings);
+      if (!found.length) {
+        return;
+      }
+      var word = found[0]; // folded
+      var last = open && index === all.length - 1 && letters(word) >= PREFIX_MIN;
+      var choices = [{ queries: [word], prefix: last }].concat(found.slice(1));
+      Array.prototype.push.apply(wanted, found);
+      if (last) {
+        prefix = word;
+      }
+      parts.push({ combineWith: "OR", queries: choices });
+    });
+    return {
+      tree: parts.length ? { combineWith: "AND", queries: parts } : null,
+      phrase: squeeze(query, fold),
+      segments: segments,
+      terms: new Set(wanted),
+      prefix: prefix,
+      settings: settings,
+    };
+  }
+
+  /* Text as compared for "holds the query exactly": normalized, folded, spaces squeezed. */
+  function squeeze(text, fold) {
+    return (fold || identity)(Array.from(text, function (ch) { return ch.normalize("NFKC").toLowerCase(); })
+      .join("")).replace(/\s+/g, " ").trim();
+  }
+
+  /* ---- Highlighting ---- */
+
+  function find(chars, segment, from) {
+    outer:
+    for (var i = from; i + segment.length <= chars.length; i++) {
+      for (var j = 0; j < segment.length; j++) {
+        if (chars[i + j] !== segment[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /* [start, end] offsets in ``text`` of what the query matched, merged and in order. */
+  function highlights(text, parsed) {
+    var ranges = [];
+    var all = runs(text);
+    var cjk = all.filter(function (run) { return run.kind === "cjk"; });
+    parsed.segments.forEach(function (segment) {
+      var whole = cjk.some(function (run) { return find(run.chars, segment, 0) !== -1; });
+      var pieces = whole || segment.length === 1 ? [segment] : bigrams(segment).map(function (b) { return Array.from(b); });
+      cjk.forEach(function (run) {
+        pieces.forEach(function (piece) {
+          for (var at = find(run.chars, piece, 0); at !== -1; at = find(run.chars, piece, at + 1)) {
+            ranges.push([run.starts[at], run.ends[at + piece.length - 1]]);
+          }
+        });
+      });
+    });
+    all.forEach(function (run) {
+      if (run.kind !== "word") {
+        return;
+      }
+      var found = forms(run.text, parsed.settings || {});
+      if (found.some(function (form) { return parsed.terms.has(form); }) ||
+          (parsed.prefix && found.length && found[0].indexOf(parsed.prefix) === 0)) {
+        ranges.push([run.start, run.end]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (range) {
+      var last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) {
+        last[1] = Math.max(last[1], range[1]);
+      } else {
+        merged.push(range.slice());
+      }
+    });
+    return merged;
+  }
+
+  /* Append ``text[from:to]`` to ``parent`` as text nodes and <mark>s: never as HTML. */
+  function fill(parent, text, ranges, from, to) {
+    var pos = from;
+    ranges.forEach(function (range) {
+      var start = Math.max(range[0], pos);
+      var end = Math.min(range[1], to);
+      if (end <= start) {
+        return;
+      }
+      if (start > pos) {
+        parent.appendChild(document.createTextNode(text.slice(pos, start)));
+      }
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      parent.appendChild(mark);
+      pos = end;
+    });
+    if (pos < to) {
+      parent.appendChild(document.createTextNode(text.slice(pos, to)));
+    }
+  }
+
+  function snippet(parent, text, ranges) {
+    var from = 0;
+    var to = text.length;
+    if (text.length > SNIPPET) {
+      var first = ranges.length ? ranges[0][0] : 0;
+      from = Math.max(0, Math.min(first - BEFORE, text.length - SNIPPET));
+      to = Math.min(text.length, from + SNIPPET);
+      // cut between words where the text has spaces (not inside a match)
+      var space = text.slice(from, Math.min(from + 20, first)).search(/\s/);
+      if (from > 0 && space !== -1) {
+        from += space + 1;
+      }
+      var back = text.slice(Math.max(to - 20, from), to).search(/\s\S*$/);
+      if (to < text.length && back !== -1) {
+        to = Math.max(to - 20, from) + back;
+      }
+    }
+    if (from > 0) {
+      parent.appendChild(document.createTextNode("…"));
+    }
+    fill(parent, text, ranges, from, to);
+    if (to < text.length) {
+      parent.appendChild(document.createTextNode("…"));
+    }
+  }
+
+  window.a4pSearchText = {
+    KINDS: KINDS, runs: runs, identity: identity, folder: folder, lightStemmer: lightStemmer,
+    forms: forms, indexTerms: indexTerms, parse: parse, squeeze: squeeze,
+    highlights: highlights, fill: fill, snippet: snippet,
+  };
+})();
