@@ -13,7 +13,6 @@ import html.parser as htmllib_parser
 import json
 import re
 import struct
-import threading
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 
 from hooks import offline_cache, redirects
 from hooks.urls import Scheme
-from scripts import icons, offline, serve
+from scripts import icons, offline
 from tests.htmltext import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,22 +208,13 @@ def test_the_offline_bundle_leaves_the_icons_out():
     assert offline.excluded("assets/a4p-sw-register.js") is None  # its pages load it (and it does nothing)
 
 
-@pytest.fixture(scope="module")
-def served(built_site):
-    server = serve.make_server(built_site, port=0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 def headers(url: str):
     with urllib.request.urlopen(url) as response:
         return response.headers
 
 
-def test_serve_keeps_the_worker_and_manifests_out_of_the_http_cache(served):
+def test_serve_keeps_the_worker_and_manifests_out_of_the_http_cache(site_server):
+    served = site_server  # tests/conftest.py: the built site behind scripts/serve.py
     assert headers(served + "sw.js")["Cache-Control"] == "no-cache"
     for path in ("manifest.webmanifest", "en/manifest.webmanifest"):
         found = headers(served + path)
