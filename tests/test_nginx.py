@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import html.parser
+import http.client
 import re
 import urllib.error
 import urllib.parse
@@ -153,6 +154,18 @@ def fake_site(root: Path, codes: list[str], source: str) -> Path:
         "assets/stylesheets/main.89abcdef.min.css": FAKE_TEXT,
         "en/assets/javascripts/bundle.0123abcd.min.js": FAKE_TEXT,
         "empty/.keep": "",
+        # files a careless upload or checkout leaves in the root: never to be served
+        ".env": "SECRET=1",
+        ".git/config": "[core]",
+        ".git/HEAD": "ref: refs/heads/main",
+        ".htpasswd": "admin:x",
+        "en/.env": "SECRET=1",
+        "en/.git/config": "[core]",
+        "assets/.cache/x.js": "SECRET",
+        "downloads/.DS_Store": "SECRET",
+        ".well-known/.secret": "SECRET",
+        # the one dot folder a site may publish (RFC 8615)
+        ".well-known/security.txt": "Contact: mailto:a4p@example.org",
     }
     for code in codes:
         files[f"{code}/404.html"] = f'<html lang="{code}">not found</html>'
@@ -218,6 +231,46 @@ def test_a_folder_without_index_is_a_404_not_a_403(fake, edition):
     response = get(fake, "empty/")
     assert response.status == 404
     assert html_lang(response.text()) == edition.source.code
+
+
+# Dot paths: any segment that starts with a dot, at any depth, is answered as a missing file
+# (404 with the 404 page of the path's language, not a 403 that says something is there);
+# the root /.well-known/ alone is served.
+DOT_PATHS = [".env", ".git/config", ".git/HEAD", ".git/", ".git", ".htpasswd", "en/.env", "en/.git/config",
+             "assets/.cache/x.js", "downloads/.DS_Store", ".well-known/.secret", "empty/.keep", "fr/.env"]
+
+
+@pytest.mark.parametrize("path", DOT_PATHS)
+def test_dot_paths_are_missing_files(fake, edition, path):
+    response = get(fake, path)
+    assert response.status == 404, (path, response.status, response.text()[:80])
+    language = path.split("/")[0] if path.split("/")[0] in config_languages() else edition.source.code
+    assert html_lang(response.text()) == language, path
+    assert "SECRET" not in response.text() and "[core]" not in response.text()
+    assert_security_headers(response, path)
+
+
+@pytest.mark.parametrize("raw", ["/%2Eenv", "/%2egit/config", "/en/%2Eenv", "/assets/%2Ecache/x.js",
+                                 "/./.env", "/en/../.git/config", "/.well-known/../.env"])
+def test_dot_paths_however_encoded(fake, raw):
+    """Sent as written (no client-side normalizing): nginx decodes and merges before matching."""
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(fake).hostname, urllib.parse.urlsplit(fake).port,
+                                            timeout=10)
+    try:
+        connection.putrequest("GET", raw, skip_accept_encoding=True)
+        connection.endheaders()
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+    assert response.status in (400, 404), (raw, response.status)
+    assert "SECRET" not in body and "[core]" not in body, raw
+
+
+def test_well_known_is_served(fake):
+    response = get(fake, ".well-known/security.txt")
+    assert response.status == 200
+    assert response.text() == "Contact: mailto:a4p@example.org"
 
 
 # ---- the built site ---------------------------------------------------------------------------
