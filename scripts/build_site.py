@@ -18,6 +18,9 @@ Then the older builds are removed.
   folder, ``.site.previous``, ``.site.building-*``).
 - Folders are 0755 and files 0644, whatever the umask: a web server running as another user
   can read them.
+- A failure of the system (a folder it may not write, a path that cannot be made, a full disk,
+  in this script or in MkDocs) is one line, ``build failed: PATH: REASON; SITE is left as it
+  was``, status 1, no traceback; the half-built folder is removed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -43,6 +47,7 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
+from scripts import mkdocs_build  # noqa: E402
 from scripts import release as releases  # noqa: E402
 
 LOCKED = 75  # EX_TEMPFAIL: another build holds the lock; try again later
@@ -186,20 +191,44 @@ def _die_with_parent() -> None:
         pass
 
 
-def _run_mkdocs(command: list[str], env: dict[str, str]) -> int:
-    # its own session: Ctrl-C reaches this script only, which stops MkDocs quietly
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
-                               preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+def _run_mkdocs(arguments: list[str], env: dict[str, str]) -> tuple[int, OSError | None]:
+    """``mkdocs build`` with ``arguments`` in a process of its own (scripts/mkdocs_build.py):
+    its status, and the OSError it met (a full disk ...), told back through a pipe."""
+    reader, writer = os.pipe()
+    env = dict(env, **{mkdocs_build.ERROR_FD: str(writer)})
     try:
-        return process.wait()
+        # its own session: Ctrl-C reaches this script only, which stops MkDocs quietly
+        process = subprocess.Popen([sys.executable, "-m", "scripts.mkdocs_build", *arguments], cwd=ROOT, env=env,
+                                   start_new_session=True, pass_fds=(writer,),
+                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+    except BaseException:
+        os.close(reader)
+        raise
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        os.close(writer)
+    with os.fdopen(reader, "rb") as errors:
+        try:
+            status = process.wait()
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        os.set_blocking(errors.fileno(), False)  # what it wrote is there; never wait for more
+        try:
+            told = errors.read() or b""
+        except BlockingIOError:
+            told = b""
+    if status != mkdocs_build.IO_ERROR or not told:
+        return status, None
+    try:
+        error = json.loads(told.decode("utf-8").splitlines()[0])
+        return status, OSError(0, error["reason"], error["path"])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return status, None
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -232,15 +261,24 @@ def _publish(staging: Path, out: Path, builds: Path) -> Path | None:
     return None
 
 
+def _in_site(error: OSError, staging: Path, out: Path) -> OSError:
+    """``error`` with a path in the staging folder (removed) named as the site's path."""
+    if error.filename is not None and Path(error.filename).is_relative_to(staging):
+        return OSError(error.errno, error.strerror, str(out / Path(error.filename).relative_to(staging)))
+    return error
+
+
 def build(config: Path, out: Path, rel: releases.Release | None = None) -> int:
     """Build with ``config`` and publish at ``out``; ``rel`` labels the pages' footer (None:
-    no label). Returns MkDocs' status; raises :class:`Locked` if another build is running
-    and :class:`Interrupted` on SIGINT or SIGTERM, with ``out`` left as it was."""
+    no label). Returns MkDocs' status; raises :class:`Locked` if another build is running,
+    :class:`Interrupted` on SIGINT or SIGTERM, and ``OSError`` when the system refuses (in
+    MkDocs too, its path then named in the site), with ``out`` left as it was."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     builds = out.with_name(f".{out.name}.builds")
     builds.mkdir(exist_ok=True)
-    builds.chmod(0o755)
+    if stat.S_IMODE(builds.stat().st_mode) != 0o755:  # only its owner may, and need, change it
+        builds.chmod(0o755)
     with _Signals() as signals, _lock(builds):
         _recover(out, builds)
         staging: Path | None = None
@@ -248,8 +286,9 @@ def build(config: Path, out: Path, rel: releases.Release | None = None) -> int:
         try:
             staging = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=builds))
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **releases.environment(rel))
-            status = _run_mkdocs([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                                  str(config), "--site-dir", str(staging)], env)
+            status, error = _run_mkdocs(["--strict", "--config-file", str(config), "--site-dir", str(staging)], env)
+            if error is not None:
+                raise _in_site(error, staging, out)
             if status != 0:
                 print(f"build failed: {_shown(out)} is left as it was", file=sys.stderr)
                 return status
@@ -290,6 +329,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{_shown(args.out.absolute().with_name(f'.{args.out.name}.builds') / '.lock')}); "
               "try again when it has finished", file=sys.stderr)
         return LOCKED
+    except OSError as exc:  # the system refused: a folder not writable, no such path, a full disk
+        path = exc.filename2 if exc.filename2 is not None else exc.filename  # a link or rename: its new name
+        where = f"{_shown(Path(os.fsdecode(path)))}: " if path is not None else ""
+        print(f"build failed: {where}{exc.strerror or exc}; {_shown(args.out.absolute())} is left as it was",
+              file=sys.stderr)
+        return 1
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         print(f"build interrupted ({signal.Signals(signum).name}): {_shown(args.out.absolute())} is left "

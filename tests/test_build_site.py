@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -54,7 +55,7 @@ os.replace = gated("replace", os.replace)
 
 class Popen(subprocess.Popen):
     def __init__(self, args, *rest, **kwargs):
-        if "mkdocs" in args:
+        if "scripts.mkdocs_build" in args:
             gate("mkdocs")
         super().__init__(args, *rest, **kwargs)
 
@@ -76,10 +77,21 @@ sys.exit(build_site.main(sys.argv[1:]))
 """
 
 # A hook of the tiny project: on request it waits inside MkDocs (after the pages are written),
-# or fails the build there.
+# or fails the build there, or makes MkDocs' write of one file meet a full disk.
 HOOK = """
-import os, sys
+import errno, os, sys
+import mkdocs.utils
 from mkdocs.exceptions import PluginError
+
+def on_config(config):
+    full = os.environ.get("FULL_DISK")
+    if full:  # the file of the site that FULL_DISK names meets a full disk
+        real_write_file = mkdocs.utils.write_file
+        def write_file(content, output_path):
+            if output_path.endswith(full):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), output_path)
+            return real_write_file(content, output_path)
+        mkdocs.utils.write_file = write_file
 
 def on_post_build(config):
     if os.environ.get("BLOCK_IN_MKDOCS"):
@@ -99,17 +111,20 @@ class Project:
     def out(self) -> Path:
         return self.folder / "site"
 
-    def command(self) -> list[str]:
-        return [sys.executable, str(self.folder / "drive.py"), "--config", str(self.config), "--out", str(self.out)]
+    def command(self, out: Path | None = None) -> list[str]:
+        return [sys.executable, str(self.folder / "drive.py"), "--config", str(self.config),
+                "--out", str(out or self.out)]
 
-    def start(self, **env: str) -> subprocess.Popen:
-        """A build in its own process group (as a shell runs a command), gated by ``env``."""
-        return subprocess.Popen(self.command(), cwd=self.folder, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+    def start(self, out: Path | None = None, prefix: tuple[str, ...] = (), **env: str) -> subprocess.Popen:
+        """A build in its own process group (as a shell runs a command), gated by ``env``,
+        publishing at ``out`` (the project's site by default), run behind ``prefix``."""
+        return subprocess.Popen([*prefix, *self.command(out)], cwd=self.folder,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, start_new_session=True)
 
-    def run(self, **env: str) -> subprocess.CompletedProcess:
-        process = self.start(**env)
+    def run(self, out: Path | None = None, prefix: tuple[str, ...] = (), **env: str) -> subprocess.CompletedProcess:
+        process = self.start(out, prefix, **env)
         out, err = process.communicate()
         return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
@@ -347,3 +362,61 @@ def test_gitignore_covers_the_site_link_and_the_builds(tmp_path):
     for path in ["site", ".site.builds/.lock", ".site.builds/20250101-1/index.html"]:
         ignored = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=tmp_path)
         assert ignored.returncode == 0, f"{path} is not ignored"
+
+
+# ---- failures of the system: one line naming the error and the path, no traceback ------------
+
+# Root ignores permission bits; without its capabilities (setpriv drops them for the build and
+# MkDocs) it meets a read-only folder as any other user does.
+AS_A_USER = ("setpriv", "--inh-caps=-all", "--bounding-set=-all", "--") if os.geteuid() == 0 else ()
+
+
+def error_lines(result: subprocess.CompletedProcess) -> list[str]:
+    """The build script's own lines of stderr (MkDocs' lines start with its log level)."""
+    return [line for line in result.stderr.splitlines() if line.startswith("build failed")]
+
+
+def assert_one_line(result: subprocess.CompletedProcess, expected: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert error_lines(result) == [expected], result.stderr
+
+
+def test_a_folder_that_cannot_be_written(project, tmp_path):
+    """A user who may not write where the site goes (a repository of another user)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    result = project.run(folder / "site", prefix=AS_A_USER)
+    assert_one_line(result, f"build failed: {folder}/.site.builds: Permission denied; {folder}/site is left as it was")
+    assert sorted(folder.iterdir()) == []
+
+
+def test_a_repository_that_became_read_only_keeps_its_site(project, published):
+    """Built once; then the folder of the site may no longer be written: publication fails."""
+    project.folder.chmod(0o555)
+    try:
+        result = project.run(prefix=AS_A_USER)
+    finally:
+        project.folder.chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    [line] = error_lines(result)
+    assert re.fullmatch(rf"build failed: {re.escape(str(project.folder))}/\.site\.link-[^/:;]+: Permission denied; "
+                        rf"{re.escape(str(project.out))} is left as it was", line), line
+    assert is_whole(project, published) and leftovers(project) == []
+
+
+def test_a_site_where_no_folder_can_be_made(project):
+    result = project.run(Path("/proc/a4p-site"))
+    assert_one_line(result, "build failed: /proc/.a4p-site.builds: No such file or directory; "
+                            "/proc/a4p-site is left as it was")
+
+
+def test_a_full_disk_while_mkdocs_writes(project, published):
+    """No space left for a page: one line naming it (in the site, not in the staging folder
+    that is removed), the site as it was, nothing left behind."""
+    result = project.run(FULL_DISK="part/two/index.html")
+    assert_one_line(result, f"build failed: {project.out}/part/two/index.html: No space left on device; "
+                            f"{project.out} is left as it was")
+    assert is_whole(project, published) and leftovers(project) == []
