@@ -13,6 +13,19 @@
   var SNIPPET = 240; // a longer text is shown as this many characters around its first match
   var BEFORE = 60; // of which this many before the match
 
+  /* Bounds on what is searched: whatever is typed, pasted or set by script, a search answers at
+     once (a 100,000-letter word froze the tab for 100 s: the vendored Porter2 stemmer takes time
+     in the square of a word's length, 12,000 letters 1.5 s; and 100,000 distinct Han characters
+     make 100,000 pairs to tell apart, 2 s). */
+  var MAX_QUERY = 500; // characters (UTF-16 units, as maxlength counts them) of a query that are
+  // searched; the rest is left out. The box's maxlength (overrides/partials/search.html) is the same.
+  var MAX_WORDS = 32; // words of a query that are searched (runs of letters, or of Han characters,
+  // stop words included); the rest are left out. The cut query still ranks its exact phrase first.
+  var STEM_MAX = 64; // letters: a longer word is indexed and searched as itself (folded), never
+  // stemmed, in the index and the query alike. Fixed, well above the longest word of every
+  // language's text (20 letters: intergubernamentales, межправительственные), which a browser
+  // test checks (tests/browser/test_search_hostile.py).
+
   /* ---- Text into terms (the same for records and queries) ---- */
 
   /* Runs of CJK characters and of word characters: {kind, chars, starts, ends}, where chars
@@ -127,8 +140,12 @@
     };
   }
 
-  /* A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two. */
+  /* A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two.
+     A word longer than STEM_MAX is its own stem (no stemmer sees it). */
   function stems(stem, word) {
+    if (letters(word) > STEM_MAX) {
+      return [word];
+    }
     var result = stem(word);
     return Array.isArray(result) ? result : [result || word];
   }
@@ -158,12 +175,28 @@
     return terms;
   }
 
-  /* A query: the MiniSearch query tree, and what highlighting needs. */
+  /* The query as searched: its first MAX_QUERY characters (never half of a character). */
+  function cut(query) {
+    var end = Math.min(query.length, MAX_QUERY);
+    var last = query.charCodeAt(end - 1);
+    if (end < query.length && last >= 0xD800 && last <= 0xDBFF) {
+      end -= 1;
+    }
+    return query.slice(0, end);
+  }
+
+  /* A query: the MiniSearch query tree, and what highlighting needs. Only the query's first
+     MAX_QUERY characters and, of those, its first MAX_WORDS words are searched. */
   function parse(query, settings) {
     var fold = settings.fold || identity;
     var stop = settings.stopwords || new Set();
+    query = cut(query);
     var all = runs(query);
     var open = all.length > 0 && all[all.length - 1].end === query.length; // still being typed
+    if (all.length > MAX_WORDS) {
+      all = all.slice(0, MAX_WORDS);
+      open = false;
+    }
     var onlyStop = all.every(function (run) { return run.kind === "word" && stop.has(fold(run.text)); });
     var parts = [];
     var segments = [];
@@ -311,6 +344,7 @@
   }
 
   window.a4pSearchText = {
+    LIMITS: { MAX_QUERY: MAX_QUERY, MAX_WORDS: MAX_WORDS, STEM_MAX: STEM_MAX },
     KINDS: KINDS, runs: runs, identity: identity, folder: folder, lightStemmer: lightStemmer,
     forms: forms, indexTerms: indexTerms, parse: parse, squeeze: squeeze,
     highlights: highlights, fill: fill, snippet: snippet,
