@@ -16,10 +16,12 @@ A heading line is ``[slug] text``; a paragraph is ``N. text`` on one line, ``N``
 0-9 without a leading zero (not ``013.``, ``１３.`` or ``١٣.``); blank lines and ``#`` comments
 are ignored. One or more lines ``> text`` right below a paragraph are that paragraph's
 translator's notes (a translation only: the source language's text is the supplied text).
-No line has white space at its start or end, and no text (paragraph, note, heading, title) is
-longer than :data:`MAX_CHARACTERS`. The file itself is read by :mod:`hooks.sourcefile` (UTF-8,
-no byte-order mark, no control characters, tabs included). The same parser reads every
-language; :func:`validate` checks a text against the structure.
+No line has white space at its start or end; no paragraph, heading or title is longer than
+:data:`MAX_CHARACTERS`, and no translator's note longer than :data:`MAX_NOTE`. The file itself
+is read by :mod:`hooks.sourcefile` (UTF-8, no byte-order mark, only characters an editor can
+see, tabs excluded, in composed form), and :func:`parse` checks the same of any text it gets
+(the replayed supplied text). The same parser reads every language; :func:`validate` checks a
+text against the structure.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ PARAGRAPH = re.compile(r"^(0|[1-9][0-9]*)\.(.*)$")
 # Any line that starts like a paragraph: digits of any script, an ASCII or full-width full stop.
 NUMBERED = re.compile(r"^(\d+)\s*([.．])")
 NOTE = re.compile(r"^>(.*)$")
-MAX_CHARACTERS = 10_000  # of a paragraph, a note, a heading: the longest paragraph has under 600
+MAX_CHARACTERS = 10_000  # of a paragraph, a heading, a title: the longest paragraph has 1,150
+MAX_NOTE = 2_000  # of a translator's note: a remark on a term; the longest has about 200
 
 
 @dataclass
@@ -63,6 +66,7 @@ class LanguageText:
 
 def parse(source: str, path: Path) -> LanguageText:
     """Parse ``source``; syntax errors (not structure errors) raise :class:`SourceError`."""
+    sourcefile.check_text(source, path, tabs=False)  # read() did already; parse() may get any string
     text = LanguageText(path)
     current_heading: str | None = None
     previous = 0
@@ -74,11 +78,6 @@ def parse(source: str, path: Path) -> LanguageText:
     text.last_line = len(lines)
     for number, raw in enumerate(lines, start=1):
         line = raw[:-1] if raw.endswith("\r") else raw
-        index = sourcefile.first_control(line, tabs=False)
-        if index is not None:  # read() refuses them already; parse() may get any string
-            raise SourceError(path, number, f"the invisible control character "
-                              f"{sourcefile.control_name(line[index])} at column {index + 1}",
-                              sourcefile.no_control(False))
         if line != line.strip():
             raise SourceError(path, number, "white space at the start or end of the line",
                               "no leading or trailing white space")
@@ -92,7 +91,7 @@ def parse(source: str, path: Path) -> LanguageText:
             if above is None:
                 raise SourceError(path, number, "a translator's note ('> …') that is not right below a paragraph",
                                   "the note on the line below its paragraph (or below another note)")
-            _check_length(path, number, "the translator's note", note.strip())
+            sourcefile.check_length(path, number, "the translator's note", note.strip(), MAX_NOTE)
             notes.setdefault(above, []).append((note.strip(), number))
             noting = above
         elif match := FIELD.match(line):
@@ -162,9 +161,7 @@ def _short(line: str) -> str:
 
 
 def _check_length(path: Path, number: int, what: str, value: str) -> None:
-    if len(value) > MAX_CHARACTERS:
-        raise SourceError(path, number, f"{what} of {len(value):,} characters",
-                          f"at most {MAX_CHARACTERS:,} characters")
+    sourcefile.check_length(path, number, what, value, MAX_CHARACTERS)
 
 
 def read(path: Path, shown_as: Path | None = None) -> LanguageText:

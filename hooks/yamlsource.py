@@ -1,13 +1,18 @@
 """YAML files read with the line of every key and item, so errors can name the line.
 
-Source files are read through :mod:`hooks.sourcefile` (size, UTF-8, no byte-order mark, no
-control characters), then parsed with these restrictions, each refused with its line:
+Source files are read through :mod:`hooks.sourcefile` (no link, size, UTF-8, no byte-order
+mark, only characters an editor can see), then parsed with these restrictions, each refused
+with its line:
 
 - no anchors (``&a``) and aliases (``*a``): a source has no use for them, and nested aliases
   (a "billion laughs" file) would make a small file expand to gigabytes;
 - no nesting deeper than :data:`MAX_DEPTH` levels;
-- no control characters written as escapes in a quoted string (``"\\0"``); ``"\\n"`` and
-  ``"\\t"`` stay allowed;
+- every value and key, once YAML has decoded its escapes, is checked again by
+  :func:`hooks.sourcefile.first_problem`: an escape in a quoted string can write what the file
+  itself may not hold (``"\\0"``, ``"\\u202e"``, ``"\\udc80"`` half of a surrogate pair,
+  ``"e\\u0301"`` decomposed), refused with the line where the value starts; ``"\\n"`` and
+  ``"\\t"`` stay allowed. The fast path (libyaml) runs the same check, or refuses the escape
+  itself, and is then read again by the pure-Python loader, so the message is the same;
 - a number is plain decimal (``13``, not ``013``, which YAML would read as 11) and true/false
   is only ``true`` or ``false`` (``no`` stays the text "no", as in a language code).
 
@@ -78,10 +83,9 @@ class _Checks:
 
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
-        index = sourcefile.first_control(value, tabs=True)
-        if index is not None:
-            raise _Refused(node.start_mark, f"the invisible control character "
-                           f"{sourcefile.control_name(value[index])} in a value", sourcefile.no_control(True))
+        problem = sourcefile.first_problem(value, tabs=True)
+        if problem is not None:
+            raise _Refused(node.start_mark, f"{problem.found} in a value", problem.expected)
         return value
 
 

@@ -271,6 +271,46 @@ def test_control_character_given_to_parse_directly():
                                "character)")
 
 
+@pytest.mark.parametrize("char, name", [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u2067", "RIGHT-TO-LEFT ISOLATE"),
+                                        ("\u200f", "RIGHT-TO-LEFT MARK"), ("\u061c", "ARABIC LETTER MARK"),
+                                        ("\u200b", "ZERO WIDTH SPACE"), ("\u2060", "WORD JOINER")])
+def test_invisible_character_in_an_arabic_paragraph(src, char, name):
+    """Arabic needs none of them: its pages are right to left, numbers and Latin runs isolated by the build."""
+    lines = lines_of(src, "ar")
+    i = at(lines, "5. ")
+    lines[i] = lines[i][:10] + char + lines[i][10:]
+    save(src, "ar", lines)
+    assert error(src, "ar") == (
+        f"source/text/ar.txt:{i + 1}: found the invisible character U+{ord(char):04X} ({name}) at column 11; "
+        "expected only visible characters, spaces and line breaks (delete the invisible character)")
+
+
+def test_invisible_character_given_to_parse_directly():
+    """parse() gets the replayed supplied text too: it refuses what read() refuses."""
+    with pytest.raises(SourceError) as info:
+        text.parse("title: T\nsubtitle: S\u2066x\n", Path("x.txt"))
+    assert str(info.value) == ("x.txt:2: found the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE) at column 12; "
+                               "expected only visible characters, spaces and line breaks (delete the invisible "
+                               "character)")
+
+
+def test_decomposed_letter_in_a_paragraph(src):
+    lines = lines_of(src, "fr")
+    i = at(lines, "5. ")
+    lines[i] = lines[i] + " Cafe\u0301."
+    save(src, "fr", lines)
+    column = len(lines[i]) - len("e\u0301.") + 1
+    assert error(src, "fr") == (f"source/text/fr.txt:{i + 1}: found the decomposed characters U+0065 U+0301 at "
+                                f"column {column}; expected U+00E9 'é', the same text composed (Unicode NFC)")
+
+
+def test_decomposed_letter_given_to_parse_directly():
+    with pytest.raises(SourceError) as info:
+        text.parse("title: E\u0301tat\n", Path("x.txt"))
+    assert str(info.value) == ("x.txt:1: found the decomposed characters U+0045 U+0301 at column 8; expected "
+                               "U+00C9 'É', the same text composed (Unicode NFC)")
+
+
 def test_byte_order_mark(src):
     path = src / "text" / "en.txt"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -390,13 +430,24 @@ def test_translator_note_without_its_space(src, written):
                                 "expected '> ' followed by the translator's note")
 
 
+NOTE_LIMIT = 2_000  # the longest note today has about 200 characters; a note is a remark, not a paragraph
+
+
+def test_translator_note_of_the_longest_length_is_accepted(src):
+    lines = lines_of(src, "en")
+    i = at(lines, "5. ")
+    lines.insert(i + 1, "> " + "n" * NOTE_LIMIT)
+    save(src, "en", lines)
+    assert text.read(src / "text" / "en.txt").translator_notes[5] == ("n" * NOTE_LIMIT,)
+
+
 def test_translator_note_too_long(src):
     lines = lines_of(src, "en")
     i = at(lines, "5. ")
-    lines.insert(i + 1, "> " + "n" * (LIMIT + 1))
+    lines.insert(i + 1, "> " + "n" * (NOTE_LIMIT + 1))
     save(src, "en", lines)
-    assert error(src, "en") == (f"source/text/en.txt:{i + 2}: found the translator's note of 10,001 characters; "
-                                "expected at most 10,000 characters")
+    assert error(src, "en") == (f"source/text/en.txt:{i + 2}: found the translator's note of 2,001 characters; "
+                                "expected at most 2,000 characters")
 
 
 def test_translator_note_with_a_control_character(src):

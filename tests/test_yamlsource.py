@@ -133,3 +133,65 @@ def test_require_names_a_wrong_value_in_words(tmp_path, written, shown):
         yamlsource.require(yamlsource.load(path), "paragraph", int, SHOWN, "an entry")
     assert str(info.value) == (f"source/i18n/en.yml:2: found 'paragraph': {shown}; "
                                "expected 'paragraph' to be a non-empty number")
+
+
+# -- characters written as escapes, checked after YAML decodes them --------------------------------
+
+NO_INVISIBLE = ("expected only visible characters, spaces, tabs and line breaks (delete the invisible "
+                "character)")
+WHOLE = ("expected a whole character: the character itself, or its code point in an escape of eight hex "
+         "digits (\\U0001F600)")
+
+
+@pytest.mark.parametrize("escape, found", [
+    ("\\udc80", "U+DC80, half of a surrogate pair and no character, in a value"),
+    ("\\ud800", "U+D800, half of a surrogate pair and no character, in a value"),
+    ("\\ud83d\\ude00", "U+D83D, half of a surrogate pair and no character, in a value"),
+    ("\\U0000DFFF", "U+DFFF, half of a surrogate pair and no character, in a value"),
+])
+def test_escaped_surrogate_refused(tmp_path, escape, found):
+    """A lone surrogate published '&#56448;' on eight pages, or a traceback in a definition."""
+    lines = ["labels:", f'  area: "A4P {escape} area"']
+    assert error(write(tmp_path, lines)) == f"source/i18n/en.yml:2: found {found}; {WHOLE}"
+
+
+@pytest.mark.parametrize("escape, found", [
+    ("\\u202e", "the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("\\u2066", "the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ("\\u200b", "the invisible character U+200B (ZERO WIDTH SPACE)"),
+    ("\\uFEFF", "the invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+    ("\\L", "the invisible character U+2028 (LINE SEPARATOR)"),
+    ("\\P", "the invisible character U+2029 (PARAGRAPH SEPARATOR)"),
+    ("\\N", "the invisible control character U+0085"),  # YAML's escape for NEL, a C1 control
+    ("\\x9b", "the invisible control character U+009B"),
+    ("\\e", "the invisible control character U+001B (escape)"),
+])
+def test_escaped_invisible_character_refused(tmp_path, escape, found):
+    lines = ["# the interface", "labels:", "  home: Home", f'  area: "A4P {escape}area"']
+    assert error(write(tmp_path, lines)) == f"source/i18n/en.yml:4: found {found} in a value; {NO_INVISIBLE}"
+
+
+def test_escaped_invisible_character_in_a_key_refused(tmp_path):
+    lines = ["labels:", '  "ho\\u200bme": Home']
+    assert error(write(tmp_path, lines)) == (
+        f"source/i18n/en.yml:2: found the invisible character U+200B (ZERO WIDTH SPACE) in a value; {NO_INVISIBLE}")
+
+
+def test_escaped_invisible_character_in_a_block_of_lines_names_its_key(tmp_path):
+    lines = ["labels:", "  home: Home", '  area: "First line,', '    then \\u202e the second"']
+    assert error(write(tmp_path, lines)) == (
+        f"source/i18n/en.yml:3: found the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) in a value; "
+        f"{NO_INVISIBLE}")
+
+
+def test_escaped_decomposed_letter_refused(tmp_path):
+    lines = ["labels:", '  area: "Cafe\\u0301"']
+    assert error(write(tmp_path, lines)) == (
+        "source/i18n/en.yml:2: found the decomposed characters U+0065 U+0301 in a value; expected U+00E9 'é', "
+        "the same text composed (Unicode NFC)")
+
+
+def test_escapes_of_visible_characters_and_lone_marks_stay_allowed(tmp_path):
+    """source/search.yml writes combining marks alone as escapes (folding maps them away)."""
+    data = yamlsource.load(write(tmp_path, ['a: "\\u0301"', 'b: "\\u064B"', 'c: "\\U0001F600 \\u00e9"', 'd: "\\_"']))
+    assert data == {"a": "\u0301", "b": "\u064b", "c": "\U0001f600 \u00e9", "d": "\u00a0"}

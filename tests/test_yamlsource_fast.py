@@ -60,3 +60,24 @@ def test_a_refused_file_is_read_again_slowly_for_its_message(tmp_path, monkeypat
         yamlsource.load(path)
     assert len(calls) == 1
     assert str(info.value).startswith(f"{path}:2: found the YAML anchor '&x'")
+
+
+@pytest.mark.parametrize("value", ['"A4P \\udc80 area"', '"A4P \\u202e area"', '"Cafe\\u0301"', '"\\x85"'])
+def test_both_loaders_refuse_escaped_characters_with_one_message(tmp_path, monkeypatch, value):
+    """libyaml's parser refuses a surrogate escape itself, and the checks refuse the others; the
+    pure-Python loader must refuse each too, and its message is the one shown."""
+    path = tmp_path / "en.yml"
+    path.write_text(f"labels:\n  area: {value}\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    for loader_class in (yamlsource._FastLoader, yamlsource._Loader):
+        loader = loader_class(text)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - which one each raises is theirs
+            loader.get_single_data()
+        loader.dispose()
+    calls = []
+    slow = yamlsource._load_slowly
+    monkeypatch.setattr(yamlsource, "_load_slowly", lambda *args: calls.append(args) or slow(*args))
+    with pytest.raises(SourceError) as info:
+        yamlsource.load(path, Path("source/i18n/en.yml"))
+    assert len(calls) == 1
+    assert str(info.value).startswith("source/i18n/en.yml:2: found ")
