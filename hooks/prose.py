@@ -6,6 +6,8 @@ Plain Python, no MkDocs. Three jobs:
   attributes (``onclick=``…), links with a scheme other than ``https:`` (``javascript:``,
   ``data:``, ``http:``), and raw HTML beyond a few harmless inline tags. Prose follows the rule
   of every source: a malformed file stops the build with ``FILE:LINE: found …; expected …``.
+  These patterns only name a problem in a translator's words; what Markdown makes of the file
+  is checked again, against an allowlist, by :mod:`hooks.prose_html`.
 - :func:`check_markers` and :func:`fill`: a prose page gets its generated parts (area cards, the
   normalization table…) at markers, each a line ``<!-- a4p:NAME -->`` standing alone. Markdown
   keeps such a comment as it is; after Markdown, :func:`fill` splits the HTML at the markers
@@ -33,15 +35,18 @@ ATTRIBUTES = ("class", "dir", "id", "lang", "title")
 URL_ATTRIBUTES = ("action", "background", "cite", "data", "formaction", "href", "poster", "src", "srcset",
                   "xlink:href")
 LINK_EXPECTED = "an https: link or a link within the edition (a path or #fragment)"
+EVENTS_EXPECTED = "no event attributes (on…=) in prose; the site's scripts live in docs/assets/"
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.M)
-_ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w:-]+=)[^}\n]*)\}")
-_ATTR_LIST_ITEM = re.compile(r"([\w:-]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
+# a reference definition, also inside a blockquote or a list item, at any depth
+_REFERENCE = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*\[[^\]\n]+\]:\s*<?([^\s>]+)", re.M)
+# attr_list reads ``{: …}`` (or ``{#id …}``, ``{.class …}``, ``{key=…}``) to the LAST '}' of the line
+_ATTR_LIST = re.compile(r"\{(?::[ \t]*([^}\s][^\n]*)|[ \t]*((?:[#.]|[^\s=}]+=)[^\n]*))\}")
+_ATTR_LIST_ITEM = re.compile(r"([^\s=}]+)=(\"[^\"]*\"|'[^']*'|[^\s=}]+)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
@@ -55,7 +60,7 @@ def _blank_comments(text: str) -> str:
     return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def _url_problem(url: str) -> str | None:
+def url_problem(url: str) -> str | None:
     """Why ``url`` may not be a link target, or None. Entities and the blanks a browser drops
     (``java&#115;cript:``, ``java\\tscript:``) are undone first."""
     plain = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
@@ -89,7 +94,7 @@ def check(text: str, shown: Path | str) -> None:
     plain = _blank_comments(text)
     problems: list[tuple[int, str, str]] = []  # offset, found, expected
     for match in _AUTOLINK.finditer(plain):
-        problem = _url_problem(match.group(1))
+        problem = url_problem(match.group(1))
         if problem:
             problems.append((match.start(), problem, LINK_EXPECTED))
     autolinks = {m.start() for m in _AUTOLINK.finditer(plain)}
@@ -101,11 +106,11 @@ def check(text: str, shown: Path | str) -> None:
             problems.append((match.start(), *problem))
     for pattern in (_INLINE_LINK, _REFERENCE):
         for match in pattern.finditer(plain):
-            problem = _url_problem(match.group(1))
+            problem = url_problem(match.group(1))
             if problem:
                 problems.append((match.start(1), problem, LINK_EXPECTED))
     for match in _ATTR_LIST.finditer(plain):
-        for item in _ATTR_LIST_ITEM.finditer(match.group(1)):
+        for item in _ATTR_LIST_ITEM.finditer(match.group(1) or match.group(2)):
             problem = _attribute_problem(item.group(1), _quoted(item.group(2)), "{: … }")
             if problem:
                 problems.append((match.start(), *problem))
@@ -118,10 +123,9 @@ def _attribute_problem(name: str, value: str, where: str) -> tuple[str, str] | N
     """What is wrong with attribute ``name="value"`` on ``where`` (a tag or ``{: … }``)."""
     lower = name.lower()
     if lower.startswith("on"):
-        return (f"the event attribute '{name}'",
-                "no event attributes (on…=) in prose; the site's scripts live in docs/assets/")
+        return f"the event attribute '{name}'", EVENTS_EXPECTED
     if lower in URL_ATTRIBUTES:
-        problem = _url_problem(value)
+        problem = url_problem(value)
         if problem:
             return problem, LINK_EXPECTED
     if lower not in ATTRIBUTES:
@@ -178,23 +182,32 @@ def without_comments(text: str) -> str:
     return _COMMENT.sub(lambda m: m.group(0) if MARKER.fullmatch(m.group(0)) else "", text)
 
 
-def fill(rendered: str, parts: dict[str, str], shown: Path | str) -> str:
+def _marker_line(source: str | None, name: str) -> int | None:
+    """The line of ``source`` that is the marker ``name``, or None."""
+    for match in MARKER.finditer(source or ""):
+        if match.group(1) == name:
+            return _line(source, match.start())
+    return None
+
+
+def fill(rendered: str, parts: dict[str, str], shown: Path | str, source: str | None = None) -> str:
     """The HTML Markdown made of a prose file, with each marker replaced by its part.
 
     ``rendered`` is split at the marker comments and the parts are put between the pieces; a
     marker that Markdown did not keep as a line of its own (in a list, a code block…) is an
-    error, as is one left without a part.
+    error, as is one left without a part; ``source``, the prose file's text, gives the line.
     """
     shown = Path(shown)
     pieces = MARKER.split(rendered)
     found = pieces[1::2]
     for name in parts:
         if found.count(name) != 1:
-            raise SourceError(shown, None, f"the marker <!-- a4p:{name} --> {found.count(name)} times after Markdown",
+            raise SourceError(shown, _marker_line(source, name),
+                              f"the marker <!-- a4p:{name} --> {found.count(name)} times after Markdown",
                               "each marker once, on a line of its own between paragraphs")
     for name in found:
         if name not in parts:
-            raise SourceError(shown, None, f"the marker <!-- a4p:{name} --> left unreplaced",
+            raise SourceError(shown, _marker_line(source, name), f"the marker <!-- a4p:{name} --> left unreplaced",
                               f"only the markers {', '.join(parts)}")
     out = [pieces[0]]
     for name, after in zip(pieces[1::2], pieces[2::2]):

@@ -45,12 +45,27 @@ def test_plain_prose_with_https_and_relative_links_headings_ids_and_inline_tags_
      "Markdown, or one of the inline tags " + ", ".join(f"<{t}>" for t in prose.INLINE_TAGS)),
     ("<span style=\"color:red\">x</span>\n", 1, "the attribute 'style' on <span>",
      "only the attributes class, dir, id, lang, title"),
+    # attr_list reads to the last '}' of its line; a reference definition may stand in a quote or a list
+    ('Intro.\n\nA paragraph.\n{: title="}" onclick="alert(1)" }\n', 4, "the event attribute 'onclick'", EVENTS),
+    ('*emphasis*{: title="}" onmouseover="alert(1)" }\n', 1, "the event attribute 'onmouseover'", EVENTS),
+    ('Para.\n{ title="}" onclick="alert(1)" }\n', 2, "the event attribute 'onclick'", EVENTS),
+    ('Para.\n{: title="}" style="color:red" }\n', 2, "the attribute 'style' on {: … }",
+     "only the attributes class, dir, id, lang, title"),
+    ("> [r]: javascript:alert(1)\n\n[click me][r]\n", 1, "a javascript: link", LINK),
+    ("- item\n\n    [r]: javascript:alert(1)\n\n[click me][r]\n", 3, "a javascript: link", LINK),
+    ("x\n\n> > [r]: javascript:alert(1)\n\n[a][r]\n", 3, "a javascript: link", LINK),
+    ("> - item\n>\n>     [r]: vbscript:msgbox(1)\n", 3, "a vbscript: link", LINK),
+    ("1. item\n\n    > [r]: data:text/html,x\n", 3, "a data: link", LINK),
     ("\ufeffText\n", 1, "a byte-order mark", "UTF-8 text without one"),
     ("---\ntitle: x\n---\nText\n", 1, "front matter ('---')", "the page's prose only; its title comes from source/i18n"),
     ("Text\n\n<!-- never closed\n", 3, "'<!--' with no closing '-->'", "every comment closed"),
 ])
 def test_unsafe_markup_is_refused_with_file_and_line(text, line, found, expected):
     assert message(text) == f"{FILE}:{line}: found {found}; expected {expected}"
+
+
+def test_braces_in_running_text_are_no_attribute_list():
+    prose.check("Write {name} or {a, b} as they are; a set {1} too.\n", FILE)
 
 
 def test_the_first_problem_in_the_file_is_named():
@@ -115,6 +130,14 @@ def test_fill_refuses_a_marker_markdown_did_not_keep_or_one_left_unreplaced():
         prose.fill("<p>a</p>\n<!-- a4p:normalizations -->\n<!-- a4p:extra -->\n", {"normalizations": ""}, FILE)
     assert str(caught.value) == (f"{FILE}: found the marker <!-- a4p:extra --> left unreplaced; "
                                  "expected only the markers normalizations")
+
+
+def test_a_marker_markdown_did_not_keep_is_named_with_its_line():
+    text = "Intro.\n\n```\n<!-- a4p:notes -->\n```\n\n<!-- a4p:normalizations -->\n"
+    with pytest.raises(SourceError) as caught:
+        prose.fill(markdown.markdown(text, extensions=["fenced_code"]), {"normalizations": "", "notes": ""}, FILE, text)
+    assert str(caught.value) == (f"{FILE}:4: found the marker <!-- a4p:notes --> 0 times after Markdown; "
+                                 "expected each marker once, on a line of its own between paragraphs")
 
 
 def test_comments_leave_the_markdown_but_markers_stay():
