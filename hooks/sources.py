@@ -9,14 +9,18 @@
       i18n/{lang}.yml               interface strings, reasons, notes (hooks.strings)
       glossary/{lang}.yml           glossary terms (hooks.glossary)
 
-Every file is read through :mod:`hooks.sourcefile` (size, UTF-8, no byte-order mark, no
-control characters). :func:`check_i18n` checks that mkdocs.yml's i18n languages are these.
+Every file is read through :mod:`hooks.sourcefile` (no symbolic link, size, UTF-8, no
+byte-order mark, only characters an editor can see); before anything is read, no entry of
+source/ may be a symbolic link (:func:`hooks.sourcefile.refuse_links`), whether a source names
+it or not. :func:`check_i18n` checks that mkdocs.yml's i18n languages are these.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -122,6 +126,7 @@ def canonical_source_text(layout: Layout) -> str:
 
 def load_edition(layout: Layout) -> Edition:
     """Every source, parsed and cross-checked; the first error stops with file and line."""
+    sourcefile.refuse_links(layout.root, layout.shown(layout.root))
     pages, norms, replayed = _replay(layout)
     languages = load_languages(layout)
     source_code = languages[0].code
@@ -161,12 +166,19 @@ _loaded: tuple[tuple[str, str], Edition] | None = None  # (folder, fingerprint),
 
 
 def fingerprint(layout: Layout) -> str:
-    """A hash of every file under source/: its path and its bytes."""
+    """A hash of every file under source/: its path and its bytes; of a symbolic link, its path
+    and where it points (never what it points to, which is not read)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in layout.root.rglob("*") if p.is_file()):
+    for path in sorted(layout.root.rglob("*")):
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            kind, data = b"link", os.fsencode(os.readlink(path))
+        elif stat.S_ISREG(mode):
+            kind, data = b"file", path.read_bytes()
+        else:
+            continue
         name = path.relative_to(layout.root).as_posix().encode("utf-8")
-        data = path.read_bytes()
-        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+        digest.update(b"%s:%d:%s%d:" % (kind, len(name), name, len(data)))
         digest.update(data)
     return digest.hexdigest()
 

@@ -362,3 +362,69 @@ def test_one_build_of_every_language_loads_the_sources_once(tmp_path, counted_lo
         folder = tmp_path / "site" / ("" if language.is_source else language.code)
         assert (folder / "preamble" / "index.html").is_file(), f"{language.code} was not built"
     assert counted_loads == [SOURCE]
+
+
+# -- symbolic links: a source is the file itself, never a file elsewhere ----------------------------
+
+LINK = "the file itself, not a symbolic link (copy the file here in place of the link)"
+FOLDER_LINK = "a folder of the repository itself, not a symbolic link"
+
+
+def test_glossary_linked_to_a_valid_copy_outside(src):
+    """It published the outside file."""
+    outside = src.parent / "outside-en.yml"
+    outside.write_bytes((src / "glossary" / "en.yml").read_bytes())
+    (src / "glossary" / "en.yml").unlink()
+    (src / "glossary" / "en.yml").symlink_to(outside)
+    assert error(src) == f"source/glossary/en.yml: found a symbolic link; {'expected ' + LINK}"
+
+
+def test_link_to_a_system_file_is_refused_without_quoting_it(src):
+    """It printed the outside file's first line (/etc/passwd's) into the build log."""
+    outside = src.parent / "passwd"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (src / "languages.yml").unlink()
+    (src / "languages.yml").symlink_to(outside)
+    message = error(src)
+    assert message == f"source/languages.yml: found a symbolic link; expected {LINK}"
+    assert "root" not in message
+
+
+def test_linked_text_folder(src):
+    moved = src.parent / "texts-elsewhere"
+    (src / "text").rename(moved)
+    (src / "text").symlink_to(moved, target_is_directory=True)
+    assert error(src) == f"source/text: found source/text/, a symbolic link; expected {FOLDER_LINK}"
+
+
+def test_link_that_no_source_names_is_refused_too(src):
+    """Every link under source/ stops the build, read or not: none has a use there."""
+    (src / "seed" / "old.txt").symlink_to(src / "seed" / "a4p-declaration.zh.txt")
+    assert error(src) == f"source/seed/old.txt: found a symbolic link; expected {LINK}"
+
+
+def test_link_refused_by_the_load_kept_for_the_process(src, counted_loads):
+    """load_edition_once checks before it reuses an edition: a file swapped for a link to an
+    identical copy (the same fingerprint, were links followed) stops the next build."""
+    layout = sources.Layout(src)
+    sources.load_edition_once(layout)
+    outside = src.parent / "outside-en.yml"
+    outside.write_bytes((src / "glossary" / "en.yml").read_bytes())
+    (src / "glossary" / "en.yml").unlink()
+    (src / "glossary" / "en.yml").symlink_to(outside)
+    with pytest.raises(SourceError) as info:
+        sources.load_edition_once(layout)
+    assert str(info.value) == f"source/glossary/en.yml: found a symbolic link; expected {LINK}"
+
+
+def test_fingerprint_never_reads_through_a_link(src):
+    outside = src.parent / "outside.txt"
+    outside.write_text("one\n", encoding="utf-8")
+    (src / "seed" / "old.txt").symlink_to(outside)
+    layout = sources.Layout(src)
+    before = sources.fingerprint(layout)
+    outside.write_text("two\n", encoding="utf-8")
+    assert sources.fingerprint(layout) == before  # the link's target, not its content
+    (src / "seed" / "old.txt").unlink()
+    (src / "seed" / "old.txt").symlink_to(src.parent / "another.txt")
+    assert sources.fingerprint(layout) != before
