@@ -12,7 +12,8 @@
 The source language's file sets the ids; every language must have exactly those ids. A
 term or variant may stand only once in a language, and every term must occur in its
 language's text. ``related`` names other terms of the glossary, each once (never the term
-itself).
+itself). A definition has at most :data:`MAX_DEFINITION` characters, a term or variant at most
+:data:`MAX_FORM`.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import yamlsource
+from hooks import sourcefile, yamlsource
 from hooks.errors import SourceError
 from hooks.folding import Folding
 from hooks.terms import Matcher
 
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"term", "variants", "definition", "related"}
+MAX_DEFINITION = 2_000  # one or two sentences, shown in a tooltip: the longest has 528 (ru)
+MAX_FORM = 200  # a term or variant, matched in the text: the longest has 94 (es)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,10 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
         definition = yamlsource.require(item, "definition", str, shown, f"term '{term_id}'").strip()
         variants = _list(item, "variants", shown, term_id)
         related = _list(item, "related", shown, term_id)
+        sourcefile.check_length(shown, item.lines["term"], "a term", term, MAX_FORM)
+        for index, variant in enumerate(variants):
+            sourcefile.check_length(shown, item["variants"].lines[index], "a variant", variant, MAX_FORM)
+        sourcefile.check_length(shown, item.lines["definition"], "a definition", definition, MAX_DEFINITION)
         forms = [(term, item.lines["term"])] + [(variant, item.lines["variants"]) for variant in variants]
         for form, form_line in forms:
             if form in seen:

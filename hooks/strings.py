@@ -12,7 +12,8 @@ The page picks the category with ``Intl.PluralRules``, falling back to ``other``
 
 A placeholder is a name in braces, ``{number}``; a translation has exactly the placeholders of
 the source language's string (none missing, none added). A brace that is no placeholder is
-doubled (``{{``). A key ending in ``_url`` is a link: an ``https:`` address.
+doubled (``{{``). A key ending in ``_url`` is a link: an ``https:`` address. No string is
+longer than :data:`MAX_STRING` characters.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from hooks import yamlsource
+from hooks import sourcefile, yamlsource
 from hooks.errors import SourceError
 
 TRANSLATION_ONLY = "translation"
@@ -35,6 +36,7 @@ TRANSLATION_KEYS = ("translation.notice", "translation.original", "translation.o
                     "translation.translator_note")
 PLACEHOLDER = re.compile(r"^[a-z][a-z0-9_]*$")
 URL_SUFFIX = "_url"
+MAX_STRING = 2_000  # labels and short notices: the longest (offline.readme) has under 400
 
 
 class Strings(dict):
@@ -76,6 +78,7 @@ def _flatten(data, prefix: str, lines: dict, out: dict, path: Path) -> None:
             _flatten(value, dotted + ".", lines, out, path)
         elif isinstance(value, str) and value.strip():
             out[dotted] = value.strip()
+            sourcefile.check_length(path, data.lines[key], f"the string '{dotted}'", out[dotted], MAX_STRING)
             placeholders(out[dotted], dotted, path, data.lines[key])
             if str(key).endswith(URL_SUFFIX):
                 _check_url(out[dotted], dotted, path, data.lines[key])

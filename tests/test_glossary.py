@@ -519,3 +519,67 @@ def test_file_without_terms(src):
     en.write_text(content.replace("\nterms:\n", "\nentries:\n"), encoding="utf-8")
     assert error(src) == f"{EN}:{first_line_starting(en, 'entries:')}: found the glossary without 'terms'; " \
                          "expected a 'terms' key"
+
+
+# -- lengths and characters of a definition ---------------------------------------------------------
+
+DEFINITION_LIMIT = 2_000  # the issue: a 900 KB definition was accepted; the longest today has 528
+FORM_LIMIT = 200  # a term or variant; the longest today has 94
+
+
+def test_definition_of_the_longest_length_is_accepted(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "definition", "d" * DEFINITION_LIMIT)
+    assert sources.load_edition(sources.Layout(src)).glossaries["en"].terms["impartiality"].definition == \
+        "d" * DEFINITION_LIMIT
+
+
+@pytest.mark.parametrize("size", [DEFINITION_LIMIT + 1, 900_000])
+def test_definition_too_long(src, size):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "definition", "d" * size)
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'definition')}: found a definition of {size:,} "
+                          f"characters; expected at most {DEFINITION_LIMIT:,} characters")
+
+
+def test_variant_too_long(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "variants", "[" + "v" * (FORM_LIMIT + 1) + "]")
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'variants')}: found a variant of "
+                          f"{FORM_LIMIT + 1:,} characters; expected at most {FORM_LIMIT:,} characters")
+
+
+def test_term_too_long(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "term", "t" * (FORM_LIMIT + 1))
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'term')}: found a term of {FORM_LIMIT + 1:,} "
+                          f"characters; expected at most {FORM_LIMIT:,} characters")
+
+
+def test_lone_surrogate_in_a_definition(src):
+    """It ended in a UnicodeEncodeError traceback when the page was written."""
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "definition", '"Impartial \\udc80 conduct."')
+    assert error(src) == (f"{EN}:{key_line(en, 'impartiality', 'definition')}: found U+DC80, half of a surrogate "
+                          "pair and no character, in a value; expected a whole character: the character itself, or "
+                          "its code point in an escape of eight hex digits (\\U0001F600)")
+
+
+def test_direction_override_in_a_definition(src):
+    en = src / "glossary" / "en.yml"
+    set_key(en, "impartiality", "definition", "Impartial \u202econduct.")
+    line = key_line(en, "impartiality", "definition")
+    column = len("    definition: Impartial ") + 1
+    assert error(src) == (f"{EN}:{line}: found the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at column "
+                          f"{column}; expected only visible characters, spaces, tabs and line breaks (delete the "
+                          "invisible character)")
+
+
+def test_symbolic_link_to_a_valid_copy_outside(src):
+    """It published the outside file."""
+    outside = src.parent / "en-outside.yml"
+    outside.write_bytes((src / "glossary" / "en.yml").read_bytes())
+    (src / "glossary" / "en.yml").unlink()
+    (src / "glossary" / "en.yml").symlink_to(outside)
+    assert error(src) == (f"{EN}: found a symbolic link; expected the file itself, not a symbolic link (copy the "
+                          "file here in place of the link)")

@@ -257,3 +257,47 @@ def test_translation_without_the_translator_note_label(src):
     assert error(src) == (f"source/i18n/en.yml:{line(en, 'translation:')}: found no key "
                           "'translation.translator_note'; expected the label of a translator's note, which "
                           "every translation must have")
+
+
+# -- what a string may hold: length, characters -----------------------------------------------------
+
+STRING_LIMIT = 2_000  # the longest string today (offline.readme) has under 400 characters
+
+
+def test_string_of_the_longest_length_is_accepted(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  home: Home\n", f"  home: {'h' * STRING_LIMIT}\n")
+    assert load_all(src)["en"]["nav.home"] == "h" * STRING_LIMIT
+
+
+def test_string_too_long(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  home: Home\n", f"  home: {'h' * (STRING_LIMIT + 1)}\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  home:')}: found the string 'nav.home' of "
+                          f"{STRING_LIMIT + 1:,} characters; expected at most {STRING_LIMIT:,} characters")
+
+
+def test_lone_surrogate_in_a_string(src):
+    """It built with exit 0 and eight English pages held '&#56448;'."""
+    en = src / "i18n" / "en.yml"
+    edit(en, "  area: A4P area\n", '  area: "A4P \\udc80 area"\n')
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  area:')}: found U+DC80, half of a surrogate pair and "
+                          "no character, in a value; expected a whole character: the character itself, or its code "
+                          "point in an escape of eight hex digits (\\U0001F600)")
+
+
+@pytest.mark.parametrize("char, name", [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "ZERO WIDTH SPACE")])
+def test_invisible_character_in_a_string(src, char, name):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  area: A4P area\n", f"  area: A4P {char}area\n")
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  area:')}: found the invisible character "
+                          f"U+{ord(char):04X} ({name}) at column {len('  area: A4P ') + 1}; expected only visible "
+                          "characters, spaces, tabs and line breaks (delete the invisible character)")
+
+
+def test_escaped_direction_override_in_a_string(src):
+    en = src / "i18n" / "en.yml"
+    edit(en, "  area: A4P area\n", '  area: "A4P \\u202Earea"\n')
+    assert error(src) == (f"source/i18n/en.yml:{line(en, '  area:')}: found the invisible character U+202E "
+                          "(RIGHT-TO-LEFT OVERRIDE) in a value; expected only visible characters, spaces, tabs and "
+                          "line breaks (delete the invisible character)")
