@@ -6,6 +6,8 @@
   the language's own Markdown, ``docs/{key}.{lang}.md`` (mkdocs-static-i18n's suffix convention,
   every language suffixed, the source language too), with generated parts at its markers.
 
+A prose page's HTML is checked (:func:`hooks.prose_html.check`) before its parts go in.
+
 Plain Python, no MkDocs: ``hooks/main.py`` calls these.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Callable
 
-from hooks import page_about, page_glossary, page_home, prose
+from hooks import page_about, page_glossary, page_home, prose, prose_html
 from hooks.elements import Context, classed, el, to_html
 from hooks.errors import SourceError
 from hooks.page_text import text_page
@@ -31,6 +33,7 @@ from hooks import page_accessibility
 from hooks.urls import ACCESSIBILITY
 
 DOCS = Path("docs")  # as messages show it
+ROOT = Path(__file__).resolve().parent.parent  # the repository, which holds docs/ beside hooks/
 PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: page_glossary}
 # Generated pages besides the ten text pages: key -> render(ctx) -> HTML. Each has the stub
 # docs/{key}.md, like the text pages.
@@ -110,13 +113,31 @@ def generated_page(ctx: Context, key: str) -> str:
     return render(ctx) if render else text_page(ctx, key)
 
 
-def prose_page(ctx: Context, key: str, rendered: str, shown: Path) -> str:
-    """The page's title from the model, then the HTML Markdown made of its prose, with the
-    generated parts at their markers (:func:`hooks.prose.fill`)."""
+def _written(shown: Path) -> str | None:
+    """The prose file as written, for the line of a message (``shown`` is relative to the
+    repository, as :data:`DOCS`), or None if it cannot be read."""
+    try:
+        return (shown if shown.is_absolute() else ROOT / shown).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
+def prose_page(ctx: Context, key: str, rendered: str, shown: Path | str, source: str | None = None) -> str:
+    """The page's title from the model, then the HTML Markdown made of its prose, checked
+    (:func:`hooks.prose_html.check`: an allowlist, no id of the title's or the parts'), with the
+    generated parts at their markers (:func:`hooks.prose.fill`). ``source`` is the prose
+    file's text, for the line of a message; by default the file ``shown`` is read."""
+    shown = Path(shown)
     module = PROSE[key]
     root = classed(el(None, "div"), module.ROOT_CLASS)
     module.head(ctx, root)
+    generated = module.parts(ctx)
+    taken = {node.get("id") for tree in [root, *(n for nodes in generated.values() for n in nodes)]
+             for node in tree.iter() if node.get("id")}
+    if source is None:
+        source = _written(shown)
+    prose_html.check(rendered, shown, source, taken)
     root.append(ET.Comment(_SLOT))
     before, after = to_html(root).split(f"<!--{_SLOT}-->")
-    parts = {name: "".join(to_html(node) for node in nodes) for name, nodes in module.parts(ctx).items()}
-    return before + prose.fill(rendered, parts, shown) + after
+    parts = {name: "".join(to_html(node) for node in nodes) for name, nodes in generated.items()}
+    return before + prose.fill(rendered, parts, shown, source) + after

@@ -12,6 +12,7 @@ from hooks.crosslinks import Derived
 from hooks.elements import Context, to_html
 from hooks.errors import SourceError
 from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme
+from tests.markdown_build import render
 
 CODES = ("zh", "en")
 KEYS = (HOME, "preamble", "protection", GLOSSARY, ABOUT)
@@ -122,3 +123,50 @@ def test_source_text_in_a_part_is_escaped(edition, derived, monkeypatch):
     html = pages.prose_page(ctx, HOME, "<!-- a4p:areas -->\n<!-- a4p:more -->\n<!-- a4p:cite-example -->\n"
                             "<!-- a4p:cite-short -->", "docs/index.en.md")
     assert "<script>" not in html and re.search(r"&lt;script&gt;x&lt;/script&gt;", html)
+
+
+def test_a_prose_page_is_checked_after_markdown_before_its_parts_go_in(edition, derived):
+    """What the source check misses, the check of the HTML stops (hooks/prose_html.py), with
+    the file and the line."""
+    ctx = context(edition, derived, "en", HOME)
+    text = ("Intro.\n\n<!-- a4p:areas -->\n\n<!-- a4p:more -->\n\n<!-- a4p:cite-example -->\n\n"
+            "<!-- a4p:cite-short -->\n\nA paragraph.\n{: title=\"}\" onclick=\"alert(1)\" }\n")
+    with pytest.raises(SourceError) as caught:
+        pages.prose_page(ctx, HOME, render(text), "docs/index.en.md", text)
+    assert str(caught.value) == ("docs/index.en.md:12: found the event attribute 'onclick' on <p>; expected "
+                                 f"{prose.EVENTS_EXPECTED}")
+
+
+def test_a_prose_id_the_pages_title_or_parts_use_is_refused(edition, derived):
+    ctx = context(edition, derived, "en", HOME)
+    text = "## Our areas {#areas}\n\n<!-- a4p:areas -->\n\n<!-- a4p:more -->\n\n<!-- a4p:cite-example -->\n\n" \
+           "<!-- a4p:cite-short -->\n"
+    with pytest.raises(SourceError) as caught:
+        pages.prose_page(ctx, HOME, render(text), "docs/index.en.md", text)
+    assert str(caught.value) == ("docs/index.en.md:1: found the id 'areas' on <h2>, which this page's generated "
+                                 "parts use; expected an id used once on the page")
+
+
+def test_a_marker_in_a_code_block_is_named_with_its_line_read_from_the_file(edition, derived, tmp_path, monkeypatch):
+    """hooks/main.py hands the prose page its HTML and file name: the line comes from the file."""
+    ctx = context(edition, derived, "en", HOME)
+    text = "Intro.\n\n<!-- a4p:areas -->\n\n```\n<!-- a4p:more -->\n```\n\n<!-- a4p:cite-example -->\n\n" \
+           "<!-- a4p:cite-short -->\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.en.md").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    with pytest.raises(SourceError) as caught:
+        pages.prose_page(ctx, HOME, render(text), pages.DOCS / "index.en.md")
+    assert str(caught.value) == ("docs/index.en.md:6: found the marker <!-- a4p:more --> 0 times after Markdown; "
+                                 "expected each marker once, on a line of its own between paragraphs")
+
+
+def test_every_real_prose_file_makes_its_page_in_every_language(edition, derived, layout):
+    """The checks refuse nothing the edition's own prose holds (six languages, every prose page)."""
+    for key in pages.PROSE:
+        for language in edition.languages:
+            shown = pages.DOCS / pages.docs_name(key, language.code)
+            text = (layout.root.parent / shown).read_text(encoding="utf-8")
+            pages.check_source(key, text, shown)
+            html = pages.prose_page(context(edition, derived, language.code, key), key, render(text), shown, text)
+            assert "a4p:" not in html
