@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import pages, prose, redirects, sources  # noqa: E402
+from hooks import pages, prose, redirects, sourcefile, sources  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks import offline_cache  # noqa: E402
 from hooks.colophon import colophon_html  # noqa: E402
@@ -74,6 +74,9 @@ def on_config(config):
     layout = sources.Layout(ROOT / "source")
     try:
         edition = sources.load_edition_once(layout)  # once per content, not per language
+        # MkDocs follows links in docs/ and copies what they point to; the theme's overrides too
+        for folder in ("docs", "overrides"):
+            sourcefile.refuse_links(ROOT / folder, Path(folder))
         settings = search.load_settings(layout.root / search.SETTINGS_FILE, edition, layout.shown)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
@@ -198,8 +201,8 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["description"] = description.description(build.edition, build.language.code, key)
     page.meta.setdefault("hide", []).append("toc")
     # the file as written (MkDocs has taken front matter off ``markdown``): lines as in the file
-    written = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
+        written = sourcefile.read(Path(page.file.abs_src_path), _shown(page), tabs=True)
         pages.check_source(key, written, _shown(page))
     except SourceError as exc:
         raise PluginError(str(exc)) from None

@@ -401,3 +401,36 @@ def test_each_language_s_404_is_written_whichever_language_builds_first(tmp_path
                 assert output == "<html lang=zh>"  # MkDocs writes it to the root
     finally:
         main._build = None
+
+
+def test_a_prose_file_that_is_a_link_out_of_the_repository_fails_the_build(tmp_path):
+    repo = _repo_copy(tmp_path)
+    prose_file = repo / "docs" / "index.en.md"
+    outside = tmp_path / "outside.md"
+    outside.write_text(prose_file.read_text(encoding="utf-8") + "\nOUTSIDE-WORDS\n", encoding="utf-8")
+    prose_file.unlink()
+    prose_file.symlink_to(outside)
+    result = _build_copy(repo)
+    assert result.returncode != 0, "the build passed"
+    assert "docs/index.en.md: found a symbolic link; expected the file itself" in result.stderr, result.stderr[-2000:]
+    assert "OUTSIDE-WORDS" not in result.stderr + result.stdout
+    assert not (repo / "out" / "en" / "index.html").exists()
+
+
+def test_a_linked_folder_under_docs_fails_the_build_before_anything_is_copied(tmp_path):
+    repo = _repo_copy(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("OUTSIDE-SECRET\n", encoding="utf-8")
+    (repo / "docs" / "assets" / "extra").symlink_to(outside, target_is_directory=True)
+    _fails_with(repo, "docs/assets/extra: found docs/assets/extra/, a symbolic link; expected a folder")
+    assert not (repo / "out").exists() or not list((repo / "out").rglob("secret.txt"))
+
+
+def test_an_invisible_direction_character_in_prose_fails_the_build_naming_line_and_column(tmp_path):
+    repo = _repo_copy(tmp_path)
+    prose_file = repo / "docs" / "about.ar.md"
+    lines = prose_file.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "abc\u202edef")
+    prose_file.write_text("\n".join(lines), encoding="utf-8")
+    _fails_with(repo, "docs/about.ar.md:3: found the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at column 4")
