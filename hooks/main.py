@@ -220,7 +220,8 @@ def on_page_content(html, page, config, files):
                               "(the page is rendered from source/)")
         return pages.generated_page(ctx, key)
     try:
-        return pages.prose_page(ctx, key, html, _shown(page))
+        written = sourcefile.read(Path(page.file.abs_src_path), _shown(page), tabs=True)  # for a message's line
+        return pages.prose_page(ctx, key, html, _shown(page), written)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
 
