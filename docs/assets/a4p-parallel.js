@@ -238,10 +238,19 @@
 
   /* ---- Landing on #para-N ---- */
 
+  /* The id a fragment names, or "" for none: a malformed one (a bad percent escape) names none. */
+  function fragmentId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return "";
+    }
+  }
+
   /* The row was not there when the browser looked for the fragment: navigate to it again
      (same document, no history entry), which scrolls to it and makes it the :target. */
   function land() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = fragmentId();
     if (id && document.getElementById(id) && !document.getElementById(id).matches(":target")) {
       location.replace(location.href);
     }

@@ -15,14 +15,18 @@
 
   /* The language switch keeps the place: the fragment (#para-N, #term-id) goes with the link
      to the other language. The links' addresses carry it from the start and follow every change
-     of fragment, so that opening one in a new tab or copying it keeps the place too. */
+     of fragment, so that opening one in a new tab or copying it keeps the place too. Only a
+     fragment written as the edition writes its ids is carried (ID: para-N, term-{id}, a
+     heading's ASCII id); any other (percent escapes, markup, a very long one: an address that
+     someone else wrote) is left behind, and the other language opens at the top. */
+  var ID = /^#[A-Za-z][A-Za-z0-9_-]{0,99}$/;
   function withHash(link) {
     var href = link.getAttribute("href");
     if (href === null) {
       return;
     }
     var bare = href.split("#")[0];
-    var wanted = location.hash && location.hash !== "#" ? bare + location.hash : bare;
+    var wanted = ID.test(location.hash) ? bare + location.hash : bare;
     if (wanted !== href) {
       link.setAttribute("href", wanted);
     }
