@@ -63,7 +63,17 @@ $(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json
 tools: $(TOOLS_STAMP)
 	@command -v java >/dev/null || $(MAKE) --no-print-directory apt PACKAGES=default-jre-headless
 
-test: $(STAMP) browser tools
+# ProperDocs (a fork of MkDocs 1.6.1) in a venv of its own, pinned in requirements-properdocs.txt:
+# tests/test_properdocs.py builds the edition with it and compares the result with MkDocs'
+# (docs/decisions/properdocs.md). After $(STAMP), which checks Python and its venv module.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+$(PD_STAMP): requirements-properdocs.txt | $(STAMP)
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	@touch $@
+
+test: $(STAMP) $(PD_STAMP) browser tools
 	$(PY) -m pytest
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
