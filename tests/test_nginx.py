@@ -172,7 +172,19 @@ def fake_site(root: Path, codes: list[str], source: str) -> Path:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+    # links out of the site, as a careless upload or a hostile checkout may leave them
+    outside = root.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.txt").write_text("SECRET", encoding="utf-8")
+    for name, target in LINKS_OUT.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).symlink_to(outside / target)
     return root
+
+
+# path in the site -> what it links to outside the site
+LINKS_OUT = {"linked.txt": "secret.txt", "en/linked.txt": "secret.txt", "assets/linked": ".",
+             "downloads/linked.csv": "secret.txt"}
 
 
 @pytest.fixture(scope="module")
@@ -265,6 +277,25 @@ def test_dot_paths_however_encoded(fake, raw):
         connection.close()
     assert response.status in (400, 404), (raw, response.status)
     assert "SECRET" not in body and "[core]" not in body, raw
+
+
+@pytest.mark.parametrize("path", [*LINKS_OUT, "assets/linked/secret.txt"])
+def test_links_out_of_the_site_are_not_followed(fake, path):
+    response = get(fake, path)
+    assert response.status == 404, (path, response.status)
+    assert "SECRET" not in response.text()
+    assert_security_headers(response, path)
+
+
+def test_a_site_root_that_is_itself_a_link_is_served(tmp_path, edition):
+    """make site publishes site/ as a link to .site.builds/<id>: the root may be a link."""
+    codes = [language.code for language in edition.languages if not language.is_source]
+    real = fake_site(tmp_path / "builds" / "one", codes, edition.source.code)
+    (tmp_path / "site").symlink_to(real, target_is_directory=True)
+    with nginx_server.running(tmp_path / "site", tmp_path / "nginx") as server:
+        assert get(server.url, "").status == 200
+        assert get(server.url, "en/sw.js").status == 200
+        assert get(server.url, "linked.txt").status == 404
 
 
 def test_well_known_is_served(fake):
