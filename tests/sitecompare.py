@@ -27,6 +27,8 @@ class Swap:
 
 @dataclass
 class Comparison:
+    """What :func:`compare` found."""
+
     differences: list[str] = field(default_factory=list)  # beyond the swaps, one line each, by path
     swapped: list[str] = field(default_factory=list)  # files that differ by the swaps alone, by path
 

@@ -107,6 +107,8 @@ def log(result: subprocess.CompletedProcess, out: Path) -> list[str]:
 
 @dataclass
 class Builds:
+    """The two builds of one snapshot, or why there are none."""
+
     problem: str | None  # why ProperDocs could not run; then nothing was built
     repo: Path
     mkdocs: Path
