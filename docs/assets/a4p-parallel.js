@@ -56,8 +56,8 @@
     if (location.search + location.hash !== wanted) {
       history.replaceState(history.state, "", wanted);
     }
-    /* the language switch keeps the pair: its links carry the query (assets/a4p.js adds the
-       fragment) */
+    /* the language switch keeps the pair: its links carry the query (assets/a4p-links.js adds
+       the fragment) */
     document.querySelectorAll("a.a4p-alternate").forEach(function (link) {
       var href = link.getAttribute("href");
       if (href === null) {
@@ -196,7 +196,7 @@
     node.appendChild(tag(data));
     var text = make("p", "a4p-parallel__text", para.text);
     /* the ¶ mark gives the canonical text page; a click stays here (site or bundle), as on the
-       text pages (assets/a4p.js follows data-local) */
+       text pages (assets/a4p-links.js follows data-local) */
     var mark = apparatus(make("a", "a4p-permalink"));
     mark.href = para.url;
     mark.setAttribute("data-local", base + para.path);

@@ -11,7 +11,7 @@
     return;
   }
   /* only a fragment written as the edition writes its ids (#para-N, #term-{id}, an ASCII id: the
-     rule of the language switch, assets/a4p.js); any other is left behind */
+     rule of the language switch, assets/a4p-links.js); any other is left behind */
   var fragment = /^#[A-Za-z][A-Za-z0-9_-]{0,99}$/.test(location.hash) ? location.hash : "";
   location.replace(target.split("#")[0] + fragment);
 })();

@@ -1,4 +1,4 @@
-"""The language switch (overrides/partials/alternate.html, assets/a4p.js) between any two of
+"""The language switch (overrides/partials/alternate.html, assets/a4p-links.js) between any two of
 the six languages (issue 7 §3): it offers all six, each named in its own language and script,
 and keeps the page and #para-N both ways.
 
