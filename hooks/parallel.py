@@ -29,7 +29,7 @@ from hooks.page_parallel import DATA_DIR
 from hooks.page_text import _HAN_RUN as HAN_RUN
 from hooks.urls import Scheme
 
-GLOBAL = "a4pParallelData"  # the browser global the data files add their language to
+GLOBAL = "a4p.parallelData"  # the browser global the data files add their language to
 # The labels of a cell's apparatus, in the cell's language (source/i18n/{lang}.yml).
 LABELS = {
     "paragraph": "labels.paragraph",

@@ -33,7 +33,7 @@ from hooks.urls import Scheme
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
 ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from npm
 SETTINGS_FILE = "search.yml"  # in source/
-GLOBAL = "a4pSearchData"  # the browser global the records files add their language to
+GLOBAL = "a4p.searchData"  # the browser global the records files add their language to
 # The interface strings of the search box (source/i18n/{lang}.yml, "search:").
 STRING_PREFIX = "search."
 LIGHT = "light"  # the stemmer name meaning: the light stemming of the language's folding

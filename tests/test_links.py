@@ -40,7 +40,7 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-RECORDS = '(window.a4pSearchData = window.a4pSearchData || {})["xx"] = %s;\n'
+RECORDS = '(window.a4p.searchData = window.a4p.searchData || {})["xx"] = %s;\n'
 
 
 def test_one_broken_link_of_each_kind_is_found(tmp_path):
@@ -122,7 +122,7 @@ def test_an_id_taken_from_a_real_page_breaks_every_link_to_it(built_site, editio
 
 def test_rows_the_parallel_view_builds_are_link_targets(tmp_path):
     """The parallel view's rows #para-N are made by its script from its language's data file."""
-    data = '(window.a4pParallelData = window.a4pParallelData || {})["xx"] = %s;\n' % json.dumps(
+    data = '(window.a4p.parallelData = window.a4p.parallelData || {})["xx"] = %s;\n' % json.dumps(
         {"sections": [{"slug": "s", "paragraphs": [{"n": 1}, {"n": 2}]}]})
     site = write(tmp_path / "site", {
         "parallel/index.html": ('<div data-a4p-parallel data-lang="xx"></div>'

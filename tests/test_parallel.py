@@ -152,7 +152,7 @@ def test_paragraphs_without_notes_have_none(edition):
 def test_script_adds_the_language_to_the_global(edition):
     data = parallel.document(edition, "ar", ONLINE)
     text = parallel.script(data)
-    head = '(window.a4pParallelData = window.a4pParallelData || {})["ar"] = '
+    head = '(window.a4p.parallelData = window.a4p.parallelData || {})["ar"] = '
     line = text.splitlines()[1]
     assert line.startswith(head) and line.endswith(";")
     assert json.loads(line[len(head):-1]) == data

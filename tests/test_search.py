@@ -260,7 +260,7 @@ def test_page_config_gives_each_language_its_own_records(edition):
 def test_records_file_is_a_script_setting_its_language(edition, settings):
     data = search.document(edition, "en", ONLINE, settings["en"])
     text = search.script(data)
-    prefix = '(window.a4pSearchData = window.a4pSearchData || {})["en"] = '
+    prefix = '(window.a4p.searchData = window.a4p.searchData || {})["en"] = '
     body = text.split("\n", 1)[1]
     assert body.startswith(prefix) and body.endswith(";\n")
     loaded = json.loads(body[len(prefix):-2])

@@ -98,7 +98,7 @@
         shown += match ? 1 : 0;
       });
       if (status) {
-        var text = query ? window.a4pPlural(said, shown, document.documentElement.lang) : "";
+        var text = query ? window.a4p.plural(said, shown, document.documentElement.lang) : "";
         if (status.textContent !== text) {
           status.textContent = text;
         }

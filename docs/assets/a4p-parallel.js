@@ -1,11 +1,88 @@
 /* The parallel view (hooks/page_parallel.py): two languages side by side, paragraph by
    paragraph, built here from the two languages' data files (assets/parallel/{lang}.js, written
-   by hooks/parallel.py). Each data file is loaded with a <script> tag, never fetched, so the
-   view works from file:// too. Text from the data only ever becomes textContent.
+   by hooks/parallel.py, each adding its language to window.a4p.parallelData). Each data file is
+   loaded with a <script> tag, never fetched, so the view works from file:// too. Text from the
+   data only ever becomes textContent.
 
-   The URL holds the pair, ?a={lang}&b={lang}; #para-N lands on the row of paragraph N. */
+   The URL holds the pair, ?a={lang}&b={lang}; #para-N lands on the row of paragraph N.
+
+   The view's page loads this file itself, within its content, so before the edition's scripts
+   of mkdocs.yml: the view starts once the page is parsed, when window.a4p (assets/a4p.js) is
+   there, and its choice of the pair (window.a4p.parallel) is added then. */
 (function () {
   "use strict";
+
+  /* ---- The pair ---- */
+
+  /* The language shown beside ``code`` by default: the source language, or beside the source
+     language the fallback. ``languages``: {codes, page, source, fallback}. */
+  function partner(code, languages) {
+    return code === languages.source ? languages.fallback : languages.source;
+  }
+
+  /* The pair a query (location.search) asks for; what it lacks or gets wrong, the defaults fill
+     in: the page's language, and its partner. */
+  function pairFrom(search, languages) {
+    var params = new URLSearchParams(search);
+    var a = params.get("a");
+    var b = params.get("b");
+    if (languages.codes.indexOf(a) < 0) {
+      a = languages.page;
+    }
+    if (languages.codes.indexOf(b) < 0 || b === a) {
+      b = partner(a, languages);
+    }
+    return { a: a, b: b };
+  }
+
+  /* The pair once ``code`` is chosen in picker ``name`` ("a" or "b"): choosing in one picker the
+     language of the other swaps the two. */
+  function choose(pair, name, code) {
+    var other = name === "a" ? "b" : "a";
+    var wanted = { a: pair.a, b: pair.b };
+    var previous = wanted[name];
+    wanted[name] = code;
+    if (wanted[other] === wanted[name]) {
+      wanted[other] = previous;
+    }
+    return wanted;
+  }
+
+  /* A query (location.search) holding ``pair``, its other parameters kept: "?a=…&b=…". */
+  function queryOf(search, pair) {
+    var params = new URLSearchParams(search);
+    params.set("a", pair.a);
+    params.set("b", pair.b);
+    return "?" + params.toString();
+  }
+
+  /* An address with ``query`` in place of its own, its fragment kept. */
+  function withQuery(href, query) {
+    var parts = href.split("#");
+    return parts[0].split("?")[0] + query + (parts.length > 1 ? "#" + parts[1] : "");
+  }
+
+  /* A label's {placeholders} filled in from ``values``; an unknown one stays as it is. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* Run ``work`` once the page is parsed (at once if it is). */
+  function whenParsed(work) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", work);
+    } else {
+      work();
+    }
+  }
+
+  whenParsed(function () {
+    window.a4p.parallel = { pairFrom: pairFrom, choose: choose, queryOf: queryOf, withQuery: withQuery, fill: fill };
+  });
+
+  /* ---- The page ---- */
 
   var root = document.querySelector("[data-a4p-parallel]");
   if (!root) {
@@ -14,45 +91,25 @@
   var view = root.querySelector("[data-a4p-parallel-view]");
   var status = root.querySelector("[data-a4p-parallel-status]");
   var pickers = { a: root.querySelector("select[name=a]"), b: root.querySelector("select[name=b]") };
-  var pageLang = root.getAttribute("data-lang");
-  var source = root.getAttribute("data-source");
-  var fallback = root.getAttribute("data-fallback");
+  var languages = {
+    codes: [],
+    page: root.getAttribute("data-lang"),
+    source: root.getAttribute("data-source"),
+    fallback: root.getAttribute("data-fallback"),
+  };
   var base = root.getAttribute("data-base") || "";
-  var codes = [];
   var files = {}; // language -> its data file, named by its option in the picker
   Array.prototype.forEach.call(pickers.a.options, function (option) {
-    codes.push(option.value);
+    languages.codes.push(option.value);
     files[option.value] = option.getAttribute("data-src");
   });
   var loaded = {};
   var pair = null;
   var rows = null; // paragraph number (or "h:" + slug, or "head") -> row element
 
-  /* ---- The pair ---- */
-
-  function partner(code) {
-    return code === source ? fallback : source;
-  }
-
-  /* The pair the URL asks for; what it lacks or gets wrong, the defaults fill in. */
-  function pairFromURL() {
-    var params = new URLSearchParams(location.search);
-    var a = params.get("a");
-    var b = params.get("b");
-    if (codes.indexOf(a) < 0) {
-      a = pageLang;
-    }
-    if (codes.indexOf(b) < 0 || b === a) {
-      b = partner(a);
-    }
-    return { a: a, b: b };
-  }
-
   function writeURL() {
-    var params = new URLSearchParams(location.search);
-    params.set("a", pair.a);
-    params.set("b", pair.b);
-    var wanted = "?" + params.toString() + location.hash;
+    var query = queryOf(location.search, pair);
+    var wanted = query + location.hash;
     if (location.search + location.hash !== wanted) {
       history.replaceState(history.state, "", wanted);
     }
@@ -60,12 +117,9 @@
        the fragment) */
     document.querySelectorAll("a.a4p-alternate").forEach(function (link) {
       var href = link.getAttribute("href");
-      if (href === null) {
-        return;
+      if (href !== null) {
+        link.setAttribute("href", withQuery(href, query));
       }
-      var parts = href.split("#");
-      link.setAttribute("href", parts[0].split("?")[0] + "?" + params.toString() +
-        (parts.length > 1 ? "#" + parts[1] : ""));
     });
   }
 
@@ -77,7 +131,7 @@
         var script = document.createElement("script");
         script.src = files[code];
         script.onload = function () {
-          var data = (window.a4pParallelData || {})[code];
+          var data = (window.a4p.parallelData || {})[code];
           if (data) {
             resolve(data);
           } else {
@@ -107,12 +161,6 @@
   function apparatus(node) {
     node.setAttribute("data-apparatus", "");
     return node;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
   }
 
   /* The rows, once: the structure is the same in every language. */
@@ -305,19 +353,14 @@
     });
   }
 
-  /* Choosing in one picker the language of the other swaps the two. */
   ["a", "b"].forEach(function (name) {
-    var other = name === "a" ? "b" : "a";
     pickers[name].addEventListener("change", function () {
-      var wanted = { a: pair ? pair.a : pickers.a.value, b: pair ? pair.b : pickers.b.value };
-      var previous = wanted[name];
-      wanted[name] = pickers[name].value;
-      if (wanted[other] === wanted[name]) {
-        wanted[other] = previous;
-      }
-      show(wanted, false);
+      var shown = pair || { a: pickers.a.value, b: pickers.b.value };
+      show(choose(shown, name, pickers[name].value), false);
     });
   });
 
-  show(pairFromURL(), true);
+  whenParsed(function () {
+    show(pairFrom(location.search, languages), true);
+  });
 })();

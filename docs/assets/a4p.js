@@ -1,6 +1,17 @@
 /* The edition's scripts: classic scripts, each with one job, loaded by every page in the order
-   of mkdocs.yml (extra_javascript); no network, and they work from file:// too. This one, the
-   first: what several of them share. */
+   of mkdocs.yml (extra_javascript), after Material's bundle; no network, and they work from
+   file:// too. This one, the first, declares the one object they meet in, window.a4p; each
+   adds its part there, and nothing else of theirs is global:
+
+     plural        this file: a string that depends on a number, in the page's language
+     searchText    search-text.js: text into index terms and queries, folding, highlighting
+     searchIndex   search-index.js: a language's index, and loading with <script> tags
+     search        search.js: the page's search without its box, for tests and the curious
+     searchData    assets/search/{lang}.js (hooks/search.py): a language's search records
+     parallel      a4p-parallel.js (the parallel view's page only): choosing the pair
+     parallelData  assets/parallel/{lang}.js (hooks/parallel.py): a language's column
+
+   Their types: tests/tools/a4p.d.ts. */
 (function () {
   "use strict";
 
@@ -18,5 +29,5 @@
     var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";
     return text.split("{count}").join(String(n)); // digits as in the rest of the edition
   }
-  window.a4pPlural = plural;
+  window.a4p = { plural: plural };
 })();

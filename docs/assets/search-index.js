@@ -1,13 +1,14 @@
-/* The edition's search, part 2 of 3: the index of one language's records (MiniSearch),
-   prepared at idle in short tasks; and loading the records, the engine and the stemmer with
-   <script> tags only. Uses assets/search-text.js; assets/search.js is the box. */
+/* The edition's search, its index (window.a4p.searchIndex): the index of one language's records
+   (MiniSearch), prepared at idle in short tasks; and loading the records, the engine and the
+   stemmer with <script> tags only. Uses window.a4p.searchText (assets/search-text.js);
+   assets/search.js is the box. */
 (function () {
   "use strict";
 
-  var part1 = window.a4pSearchText;
-  var KINDS = part1.KINDS, folder = part1.folder, identity = part1.identity;
-  var indexTerms = part1.indexTerms, lightStemmer = part1.lightStemmer, parse = part1.parse;
-  var squeeze = part1.squeeze;
+  var searchText = window.a4p.searchText;
+  var KINDS = searchText.KINDS, folder = searchText.folder, identity = searchText.identity;
+  var indexTerms = searchText.indexTerms, lightStemmer = searchText.lightStemmer;
+  var parse = searchText.parse, squeeze = searchText.squeeze;
 
   /* ---- The index ---- */
 
@@ -167,7 +168,7 @@
     return base.charAt(base.length - 1) === "/" ? base + path : base + "/" + path;
   }
 
-  window.a4pSearchIndex = {
+  window.a4p.searchIndex = {
     Index: Index, languageSettings: languageSettings, whenIdle: whenIdle,
     loadScript: loadScript, loadStemmer: loadStemmer, join: join,
   };

@@ -1,7 +1,7 @@
-/* The edition's search, part 1 of 3: text into index terms and queries (the same for records
-   and queries); folding and light stemming (hooks/folding.py, rule for rule); highlighting.
-   No page and no loading here: assets/search-index.js builds the index with it, and
-   assets/search.js is the box. Classic scripts, loaded in that order (mkdocs.yml), so that
+/* The edition's search, its text (window.a4p.searchText): text into index terms and queries (the
+   same for records and queries); folding and light stemming (hooks/folding.py, rule for rule);
+   highlighting. No page and no loading here: assets/search-index.js builds the index with it,
+   and assets/search.js is the box. Classic scripts, loaded in that order (mkdocs.yml), so that
    search works from file:// too. */
 (function () {
   "use strict";
@@ -343,7 +343,7 @@
     }
   }
 
-  window.a4pSearchText = {
+  window.a4p.searchText = {
     LIMITS: { MAX_QUERY: MAX_QUERY, MAX_WORDS: MAX_WORDS, STEM_MAX: STEM_MAX },
     KINDS: KINDS, runs: runs, identity: identity, folder: folder, lightStemmer: lightStemmer,
     forms: forms, indexTerms: indexTerms, parse: parse, squeeze: squeeze,

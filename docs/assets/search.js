@@ -1,5 +1,5 @@
-/* The edition's search, part 3 of 3: the search box (part 1, assets/search-text.js: the terms;
-   part 2, assets/search-index.js: the index and loading).
+/* The edition's search, its box (window.a4p.searchText, assets/search-text.js: the terms;
+   window.a4p.searchIndex, assets/search-index.js: the index and loading).
 
    The whole: the paragraphs (and glossary terms) of the page's language, indexed in the browser by MiniSearch (assets/vendor/minisearch). Works from file:// as well as online:
    every file is loaded with a <script> tag, never fetched. The records come from
@@ -20,12 +20,14 @@
 (function () {
   "use strict";
 
-  var part1 = window.a4pSearchText, part2 = window.a4pSearchIndex;
-  var fill = part1.fill, folder = part1.folder, forms = part1.forms, highlights = part1.highlights;
-  var indexTerms = part1.indexTerms, lightStemmer = part1.lightStemmer, parse = part1.parse;
-  var runs = part1.runs, snippet = part1.snippet;
-  var Index = part2.Index, join = part2.join, languageSettings = part2.languageSettings;
-  var loadScript = part2.loadScript, loadStemmer = part2.loadStemmer, whenIdle = part2.whenIdle;
+  var searchText = window.a4p.searchText, searchIndex = window.a4p.searchIndex;
+  var fill = searchText.fill, folder = searchText.folder, forms = searchText.forms;
+  var highlights = searchText.highlights, indexTerms = searchText.indexTerms;
+  var lightStemmer = searchText.lightStemmer, parse = searchText.parse;
+  var runs = searchText.runs, snippet = searchText.snippet;
+  var Index = searchIndex.Index, join = searchIndex.join, languageSettings = searchIndex.languageSettings;
+  var loadScript = searchIndex.loadScript, loadStemmer = searchIndex.loadStemmer;
+  var whenIdle = searchIndex.whenIdle;
 
   /* ---- The search box ---- */
 
@@ -71,7 +73,7 @@
     var engine = window.MiniSearch ? null : loadScript(this.form.getAttribute("data-engine"));
     this.loading = Promise.all([loadScript(this.form.getAttribute("data-records")), engine])
       .then(function () {
-        data = (window.a4pSearchData || {})[self.lang];
+        data = (window.a4p.searchData || {})[self.lang];
         if (!data) {
           throw new Error("no search records for " + self.lang);
         }
@@ -103,9 +105,9 @@
   };
 
   /* "{count} matches" in the page's language: "none" when nothing is found, otherwise the
-     plural form of the number (assets/a4p.js, plural). */
+     plural form of the number (window.a4p.plural, assets/a4p.js). */
   Box.prototype.count = function (n) {
-    return window.a4pPlural(this.strings, n, this.lang);
+    return window.a4p.plural(this.strings, n, this.lang);
   };
 
   Box.prototype.clear = function () {
@@ -345,7 +347,7 @@
   }
 
   /* For tests and the curious: the tokenizer, and the page's search without its box. */
-  window.a4pSearch = {
+  window.a4p.search = {
     runs: runs,
     indexTerms: function (text, settings) { return indexTerms(text, settings || {}); },
     parse: parse,

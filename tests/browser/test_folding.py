@@ -18,8 +18,9 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "source" / "search.yml"
-# the search's three classic scripts, in the order the pages load them (mkdocs.yml)
-SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("search-text.js", "search-index.js", "search.js")]
+# the search's three classic scripts, after the one that declares window.a4p, in the order the
+# pages load them (mkdocs.yml)
+SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("a4p.js", "search-text.js", "search-index.js", "search.js")]
 FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)
 
 WORDS = [
@@ -52,7 +53,7 @@ def blank(browser):
 @pytest.mark.parametrize("name", sorted(FOLDINGS))
 def test_fold_is_the_same_in_python_and_in_the_browser(blank, name):
     rules = FOLDINGS[name]
-    browser = blank.evaluate("([rules, words]) => words.map((w) => window.a4pSearch.fold(rules, w))",
+    browser = blank.evaluate("([rules, words]) => words.map((w) => window.a4p.search.fold(rules, w))",
                              [rules.as_json(), WORDS])
     assert browser == [rules.fold(word) for word in WORDS]
 
@@ -60,7 +61,7 @@ def test_fold_is_the_same_in_python_and_in_the_browser(blank, name):
 @pytest.mark.parametrize("name", sorted(name for name, rules in FOLDINGS.items() if rules.stems))
 def test_light_stems_are_the_same_in_python_and_in_the_browser(blank, name):
     rules = FOLDINGS[name]
-    browser = blank.evaluate("([rules, words]) => words.map((w) => window.a4pSearch.lightStem(rules, w))",
+    browser = blank.evaluate("([rules, words]) => words.map((w) => window.a4p.search.lightStem(rules, w))",
                              [rules.as_json(), WORDS])
     assert browser == [list(rules.light_stems(word)) for word in WORDS]
 

@@ -392,11 +392,11 @@ def test_phone_back_arrow_closes_the_search(page, site_server):
 
 
 def terms(page, text: str) -> list[str]:
-    return page.evaluate("(t) => window.a4pSearch.indexTerms(t)", text)
+    return page.evaluate("(t) => window.a4p.search.indexTerms(t)", text)
 
 
 def tree(page, query: str, stopwords=()):
-    return page.evaluate("([q, s]) => window.a4pSearch.parse(q, {stopwords: new Set(s)}).tree",
+    return page.evaluate("([q, s]) => window.a4p.search.parse(q, {stopwords: new Set(s)}).tree",
                          [query, list(stopwords)])
 
 
@@ -433,9 +433,9 @@ def test_english_query_words_are_all_required_and_the_last_one_may_be_a_prefix(p
 
 def test_page_search_uses_the_language_stemmer(page, site_server):
     page.goto(site_server + "en/")
-    page.evaluate("window.a4pSearch.load()")
+    page.evaluate("window.a4p.search.load()")
     # "protections" is nowhere in en.txt; its stem, protect, is in 9 and 10 (see CASES).
-    found = page.evaluate("window.a4pSearch.search('protections ')")
+    found = page.evaluate("window.a4p.search.search('protections ')")
     assert {r["n"] for r in found if r["kind"] == "paragraph"} == {9, 10}
     assert all(r["url"].startswith("en/") for r in found)
 
@@ -542,7 +542,7 @@ def test_each_vendored_stemmer_loads_as_the_search_loads_it(page, site_server, n
     page.goto(site_server + prefix(code))
     spec = vendored_stemmers()[name].as_json()
     words = [word for word, _ in STEMS[name]]
-    stems = page.evaluate("async ([spec, words]) => { const stem = await window.a4pSearch.stemmer({stemmer: spec});"
+    stems = page.evaluate("async ([spec, words]) => { const stem = await window.a4p.search.stemmer({stemmer: spec});"
                           " return words.map((w) => stem(w)); }", [spec, words])
     assert stems == [stem for _, stem in STEMS[name]]
 

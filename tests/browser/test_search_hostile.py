@@ -77,7 +77,7 @@ def payloads(edition, lang: str) -> dict[str, str]:
 def ready_page(page, site_server, lang: str) -> None:
     """The language's home page with its search index prepared."""
     page.goto(site_server + prefix(lang))
-    page.evaluate("window.a4pSearch.load()")
+    page.evaluate("window.a4p.search.load()")
     page.wait_for_function(f"document.querySelector('{FORM}').dataset.state === 'ready'")
 
 
@@ -114,7 +114,7 @@ def test_a_huge_paste_is_cut_to_the_box_and_answered_at_once(page, site_server, 
     assert 0 < bound < PASTE and held == bound
 
 
-LIMITS = "window.a4pSearchText.LIMITS"
+LIMITS = "window.a4p.searchText.LIMITS"
 
 
 def test_the_box_takes_what_the_script_searches(page, site_server):
@@ -128,10 +128,10 @@ def test_a_longer_query_is_cut_to_its_first_characters_and_words(page, site_serv
     page.goto(site_server + "en/")
     limits = page.evaluate(LIMITS)
     many = " ".join(f"w{i}" for i in range(limits["MAX_WORDS"] + 10))
-    parsed = page.evaluate("(q) => window.a4pSearch.parse(q, {}).tree.queries.map((p) => p.queries[0].queries[0])", many)
+    parsed = page.evaluate("(q) => window.a4p.search.parse(q, {}).tree.queries.map((p) => p.queries[0].queries[0])", many)
     assert parsed == [f"w{i}" for i in range(limits["MAX_WORDS"])]
     long = "a" * (limits["MAX_QUERY"] + 10)
-    phrase = page.evaluate("(q) => window.a4pSearch.parse(q, {}).phrase", long)
+    phrase = page.evaluate("(q) => window.a4p.search.parse(q, {}).phrase", long)
     assert phrase == "a" * limits["MAX_QUERY"]
 
 
@@ -139,10 +139,10 @@ def test_a_word_longer_than_stem_max_is_not_stemmed(page, site_server):
     """Porter2 stems 'protections' to 'protect'; the same ending on a word longer than
     STEM_MAX is left as it is (folded only)."""
     page.goto(site_server + "en/")
-    page.evaluate("window.a4pSearch.load()")
+    page.evaluate("window.a4p.search.load()")
     limits = page.evaluate(LIMITS)
-    data = page.evaluate("window.a4pSearchData.en")
-    forms = "([w, data]) => window.a4pSearch.stemmer(data).then((stem) => window.a4pSearch.forms(w, data, stem))"
+    data = page.evaluate("window.a4p.searchData.en")
+    forms = "([w, data]) => window.a4p.search.stemmer(data).then((stem) => window.a4p.search.forms(w, data, stem))"
     assert page.evaluate(forms, ["protections", data]) == ["protections", "protect"]
     long = "x" * (limits["STEM_MAX"] - len("protections") + 1) + "protections"
     assert page.evaluate(forms, [long, data]) == [long]
@@ -153,9 +153,9 @@ def test_every_word_of_the_records_is_stemmed(page, site_server, lang):
     """STEM_MAX is above the longest word of every language's records: no word of the text
     goes unstemmed."""
     page.goto(site_server + prefix(lang))
-    page.evaluate("window.a4pSearch.load()")
-    longest = page.evaluate(f"""(lang) => Math.max(...window.a4pSearchData[lang].records.flatMap((r) =>
-        window.a4pSearch.runs((r.name || '') + ' ' + r.text))
+    page.evaluate("window.a4p.search.load()")
+    longest = page.evaluate(f"""(lang) => Math.max(...window.a4p.searchData[lang].records.flatMap((r) =>
+        window.a4p.search.runs((r.name || '') + ' ' + r.text))
         .filter((run) => run.kind === 'word').map((run) => [...run.text].length))""", lang)
     assert 0 < longest < page.evaluate(LIMITS)["STEM_MAX"]
 
