@@ -154,3 +154,23 @@ def test_language_menu_shows_all_six_lined_up(page, site_server, width, lang):
     assert set(aligned) == {side}, aligned
     if lang == "ar":
         shoot(page, "language-menu", width)
+
+
+GAP = """(para) => {
+  const cite = para.querySelector('button.a4p-cite[data-a4p-cite]');
+  const original = para.querySelector('a.a4p-para__original');
+  const a = cite.getBoundingClientRect(), b = original.getBoundingClientRect();
+  return a.right <= b.left ? b.left - a.right : a.left - b.right;
+}"""
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGS if code != LANGS[0]])
+def test_the_cite_button_and_the_original_link_keep_a_gap(page, site_server, lang):
+    """The source-language link keeps the source's direction (ltr on an Arabic page), so a
+    margin on its start side alone faces away from the cite button there."""
+    page.goto(f"{site_server}{page_path(lang, 'women-peace-security')}")
+    para = page.locator("#para-8")
+    para.locator("button.a4p-cite").wait_for(state="visible")
+    gap = para.evaluate(GAP)
+    size = para.locator(".a4p-para__original").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert gap >= 0.3 * size, f"{lang}: {gap:.1f} px between the cite button and the original's link"
