@@ -1,3 +1,4 @@
+// @ts-check
 /* The edition's service worker: its code. hooks/offline_cache.py writes it to the site root
    as sw.js, behind one line of settings (self.A4P_OFFLINE: the version, the cache's name,
    each language's folder, list and fallback page).
@@ -14,23 +15,42 @@
      the languages the old cache held, then the old cache goes. */
 "use strict";
 
+/** The worker's settings, set before this code (hooks/offline_cache.py, worker_settings()):
+    the version, this version's cache and the prefix of every version's, the source language,
+    and each language's folder (prefix), list and offline fallback page, by code.
+    @typedef {{version: string, cache: string, cachePrefix: string, source: string,
+      languages: {[code: string]: {prefix: string, list: string, fallback: string}}}} A4pOfflineSettings */
+/** A page's request (assets/a4p-sw-register.js): keep a language, the page's, or all.
+    @typedef {{type?: string, lang?: string, all?: boolean}} A4pKeepMessage */
+
 (function () {
-  var S = self.A4P_OFFLINE;
+  /* The global scope of a service worker, with the settings line's global. */
+  var sw = /** @type {ServiceWorkerGlobalScope & {A4P_OFFLINE: A4pOfflineSettings}} */ (
+    /** @type {unknown} */ (self));
+  var S = sw.A4P_OFFLINE;
   var CACHE = S.cache;
   var HASHED = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
   var PARALLEL = 6; // files fetched at once while keeping a language
+  /** @type {{[code: string]: Promise<boolean>}} */
   var saving = {}; // language code -> the promise of keeping it
 
-  function scope() { return self.registration.scope; }
+  /** @returns {string} */
+  function scope() { return sw.registration.scope; }
+  /** @param {string} path @returns {string} */
   function url(path) { return new URL(path, scope()).href; }
+  /** @returns {string[]} */
   function codes() { return Object.keys(S.languages); }
+  /** @param {string} code @returns {string} */
   function listURL(code) { return url(S.languages[code].list); }
+  /** @param {string} href @returns {boolean} */
   function isList(href) {
     return codes().some(function (code) { return listURL(code) === href; });
   }
+  /** @param {string} href @returns {string} */
   function bare(href) { var u = new URL(href); u.search = ""; u.hash = ""; return u.href; }
 
-  /* The language of a URL of the site: its first folder, if that is a language's. */
+  /** The language of a URL of the site: its first folder, if that is a language's.
+     @param {string} href @returns {string} */
   function languageOf(href) {
     var rest = href.indexOf(scope()) === 0 ? href.slice(scope().length) : "";
     var first = rest.split("/")[0] + "/";
@@ -38,10 +58,13 @@
     return found.length ? found[0] : S.source;
   }
 
+  /** @param {string} href @returns {Promise<Response>} */
   function fresh(href) { return fetch(new Request(href, { cache: "no-cache" })); }
 
+  /** @param {Cache} cache @param {string[]} hrefs @returns {Promise<unknown>} */
   function keepFiles(cache, hrefs) {
     var queue = hrefs.slice();
+    /** @returns {Promise<void>} */
     function next() {
       var href = queue.shift();
       if (href === undefined) return Promise.resolve();
@@ -58,7 +81,8 @@
     return Promise.all(workers);
   }
 
-  /* Keep language ``code`` whole in this version's cache (once; again only if it failed). */
+  /** Keep language ``code`` whole in this version's cache (once; again only if it failed).
+     @param {string} code @returns {Promise<boolean>} */
   function keep(code) {
     if (!S.languages[code]) return Promise.reject(new Error("no language " + code));
     if (saving[code]) return saving[code];
@@ -79,21 +103,25 @@
     return saving[code];
   }
 
+  /** @param {Cache} cache @returns {Promise<string[]>} */
   function keptIn(cache) {
     return Promise.all(codes().map(function (code) {
       return cache.match(listURL(code)).then(function (have) { return have ? code : null; });
     })).then(function (found) { return found.filter(Boolean); });
   }
 
+  /** @returns {Promise<string[]>} */
   function kept() { return caches.open(CACHE).then(keptIn); }
 
+  /** @returns {Promise<string[]>} */
   function olderCaches() {
     return caches.keys().then(function (names) {
       return names.filter(function (name) { return name.indexOf(S.cachePrefix) === 0 && name !== CACHE; });
     });
   }
 
-  /* Delete each older version's cache once this version keeps every language it held. */
+  /** Delete each older version's cache once this version keeps every language it held.
+     @returns {Promise<unknown>} */
   function cleanup() {
     return Promise.all([olderCaches(), kept()]).then(function (both) {
       var now = both[1];
@@ -106,7 +134,8 @@
     });
   }
 
-  /* A new version: keep again what older versions kept. */
+  /** A new version: keep again what older versions kept.
+     @returns {Promise<unknown>} */
   function carryOver() {
     return olderCaches().then(function (names) {
       return Promise.all(names.map(function (name) { return caches.open(name).then(keptIn); }));
@@ -119,23 +148,26 @@
     });
   }
 
-  self.addEventListener("install", function (event) {
-    self.skipWaiting();
+  sw.addEventListener("install", function (event) {
+    sw.skipWaiting();
     event.waitUntil(carryOver());
   });
 
-  self.addEventListener("activate", function (event) {
-    event.waitUntil(cleanup().then(function () { return self.clients.claim(); }));
+  sw.addEventListener("activate", function (event) {
+    event.waitUntil(cleanup().then(function () { return sw.clients.claim(); }));
   });
 
+  /** @param {string} key @param {Response} response @returns {Promise<void>} */
   function store(key, response) {
     var copy = response.clone();
     return caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
   }
 
-  /* Offline and never kept: the fallback page of the URL's language, else of a kept one. */
+  /** Offline and never kept: the fallback page of the URL's language, else of a kept one.
+     @param {string} href @returns {Response | Promise<Response>} */
   function fallback(href) {
     var order = [languageOf(href)].concat(codes());
+    /** @param {number} i @returns {Response | Promise<Response>} */
     function attempt(i) {
       if (i >= order.length) return Response.error();
       return caches.match(url(S.languages[order[i]].fallback)).then(function (have) {
@@ -148,6 +180,7 @@
     return attempt(0);
   }
 
+  /** @param {Request} request @returns {Promise<Response>} */
   function page(request) {
     var key = bare(request.url);
     return fetch(request).then(function (response) {
@@ -158,8 +191,9 @@
     });
   }
 
-  /* ``keep``: store what the network gives (not for a list: a stored list means a language
-     kept whole, and only keep() stores it, last). */
+  /** ``keep``: store what the network gives (not for a list: a stored list means a language
+     kept whole, and only keep() stores it, last).
+     @param {Request} request @param {boolean} keep @returns {Promise<Response>} */
   function cacheFirst(request, keep) {
     return caches.match(request.url).then(function (have) {
       return have || fetch(request).then(function (response) {
@@ -169,6 +203,7 @@
     });
   }
 
+  /** @param {Request} request @returns {Promise<Response>} */
   function networkFirst(request) {
     return fetch(request).then(function (response) {
       if (!response.ok || response.type !== "basic") return response;
@@ -183,7 +218,7 @@
     });
   }
 
-  self.addEventListener("fetch", function (event) {
+  sw.addEventListener("fetch", function (event) {
     var request = event.request;
     if (request.method !== "GET" || request.url.indexOf(scope()) !== 0) return;
     var path = new URL(request.url).pathname;
@@ -200,14 +235,18 @@
 
   /* {type: "keep", lang} or {type: "keep", all: true}, or {type: "status"}: answered on the
      message's port with {version, kept, failed}. */
-  self.addEventListener("message", function (event) {
+  sw.addEventListener("message", function (event) {
+    /** @type {A4pKeepMessage} */
     var data = event.data || {};
     var port = event.ports && event.ports[0];
+    var client = event.source; // a page (Client), or another worker or a port: no address
+    /** @type {string[]} */
     var wanted = [];
     if (data.type === "keep") {
       wanted = data.all ? codes() : [data.lang && S.languages[data.lang] ? data.lang
-        : languageOf(event.source && event.source.url || "")];
+        : languageOf(client && "url" in client && client.url || "")];
     }
+    /** @type {string[]} */
     var failed = [];
     var work = Promise.all(wanted.map(function (code) {
       return keep(code).catch(function () { failed.push(code); });

@@ -1,3 +1,4 @@
+// @ts-check
 /* The glossary: the tooltips of the terms marked in the text (hooks/terms.py), and the glossary
    page's filter (hooks/page_glossary.py). */
 (function () {
@@ -6,6 +7,19 @@
   /* Glossary tooltips on touch screens: the first tap shows the definition, the second
      follows the link to the glossary. Escape closes an open tooltip. */
   var canHover = window.matchMedia && window.matchMedia("(hover: hover)").matches;
+
+  /** The term an event happened in, if any. @param {Event} event @returns {Element | null} */
+  function termOf(event) {
+    var target = event.target;
+    return target instanceof Element ? target.closest("a.a4p-term") : null;
+  }
+
+  /** A term's tooltip. @param {Element | null} term @returns {HTMLElement | null} */
+  function tipOf(term) {
+    return term && document.getElementById(term.getAttribute("aria-describedby"));
+  }
+
+  /** @param {Element | null} except */
   function closeTips(except) {
     document.querySelectorAll(".a4p-tip--open").forEach(function (tip) {
       if (tip !== except) {
@@ -14,12 +28,12 @@
     });
   }
   document.addEventListener("click", function (event) {
-    var term = event.target.closest && event.target.closest("a.a4p-term");
+    var term = termOf(event);
     if (!term) {
       closeTips(null);
       return;
     }
-    var tip = document.getElementById(term.getAttribute("aria-describedby"));
+    var tip = tipOf(term);
     if (!canHover && tip && !tip.classList.contains("a4p-tip--open")) {
       event.preventDefault();
       closeTips(tip);
@@ -37,9 +51,9 @@
         });
     }
   });
+  /** @param {Event} event */
   function undismiss(event) {
-    var term = event.target.closest && event.target.closest("a.a4p-term");
-    var tip = term && document.getElementById(term.getAttribute("aria-describedby"));
+    var tip = tipOf(termOf(event));
     if (tip) {
       tip.classList.remove("a4p-tip--dismissed");
     }
@@ -52,9 +66,10 @@
      the term onto it and it stays (WCAG 1.4.13; the gap between them is bridged in a4p.css).
      Measured where it stands by default, then shifted by its inline-start margin, which works
      in either direction. */
+  /** @param {Event} event */
   function place(event) {
-    var term = event.target.closest && event.target.closest("a.a4p-term");
-    var tip = term && document.getElementById(term.getAttribute("aria-describedby"));
+    var term = termOf(event);
+    var tip = tipOf(term);
     if (!tip) {
       return;
     }
@@ -84,9 +99,9 @@
   /* The glossary filter: narrows the entries as one types, offline too. Its status (role=status,
      a polite live region) stays in the page, so that screen readers follow it: while there is a
      query it says how many terms match, or that none does; otherwise it is empty. */
-  var filter = document.getElementById("a4p-filter");
+  var filter = /** @type {HTMLInputElement | null} */ (document.getElementById("a4p-filter"));
   if (filter) {
-    var entries = Array.prototype.slice.call(document.querySelectorAll(".a4p-entry"));
+    var entries = /** @type {HTMLElement[]} */ (Array.prototype.slice.call(document.querySelectorAll(".a4p-entry")));
     var status = document.querySelector(".a4p-filter__status");
     var said = status ? JSON.parse(status.getAttribute("data-strings") || "{}") : {};
     filter.addEventListener("input", function () {

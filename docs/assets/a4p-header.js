@@ -1,3 +1,4 @@
+// @ts-check
 /* The header, from the keyboard (overrides/partials/header.html, alternate.html).
    - The menu and search buttons flip their checkboxes (#__drawer, #__search) as Material's
      labels did, by a click, so that Material and assets/search.js see the change; each says
@@ -10,11 +11,14 @@
      elsewhere closes it. A pointer resting on it still opens it, as Material's does. */
 (function () {
   "use strict";
+
+  /** @param {Element | null} element */
   function shown(element) {
     return !!element && element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
   }
   document.querySelectorAll("button[data-a4p-toggle]").forEach(function (button) {
-    var toggle = document.getElementById(button.getAttribute("data-a4p-toggle"));
+    var toggle = /** @type {HTMLInputElement | null} */ (
+      document.getElementById(button.getAttribute("data-a4p-toggle")));
     if (!toggle) {
       return;
     }
@@ -28,10 +32,11 @@
     expanded();
   });
 
-  var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector("button[data-a4p-toggle='__drawer']");
-  var sidebar = document.querySelector(".md-sidebar--primary");
+  var drawer = /** @type {HTMLInputElement | null} */ (document.getElementById("__drawer"));
+  var menu = /** @type {HTMLElement | null} */ (document.querySelector("button[data-a4p-toggle='__drawer']"));
+  var sidebar = /** @type {HTMLElement | null} */ (document.querySelector(".md-sidebar--primary"));
   if (drawer && menu && sidebar) {
+    /** @param {boolean} focusMenu */
     var close = function (focusMenu) {
       if (drawer.checked) {
         drawer.click();
@@ -42,7 +47,8 @@
     };
     drawer.addEventListener("change", function () {
       if (drawer.checked && document.activeElement === menu) {
-        var first = Array.prototype.find.call(sidebar.querySelectorAll("a[href], [tabindex='0']"), shown);
+        var links = sidebar.querySelectorAll("a[href], [tabindex='0']");
+        var first = /** @type {HTMLElement | undefined} */ (Array.prototype.find.call(links, shown));
         if (first) {
           first.focus();
         }
@@ -56,15 +62,16 @@
     });
     sidebar.addEventListener("focusout", function (event) {
       var to = event.relatedTarget;
-      if (drawer.checked && to && to !== menu && !sidebar.contains(to) && shown(menu)) {
+      if (drawer.checked && to instanceof Node && to !== menu && !sidebar.contains(to) && shown(menu)) {
         close(false);
       }
     });
   }
 
-  var select = document.querySelector(".md-header .md-select");
-  var opener = select && select.querySelector("button[aria-expanded]");
+  var select = /** @type {HTMLElement | null} */ (document.querySelector(".md-header .md-select"));
+  var opener = select && /** @type {HTMLButtonElement | null} */ (select.querySelector("button[aria-expanded]"));
   if (select && opener) {
+    /** @param {boolean} open */
     var setOpen = function (open) {
       select.classList.toggle("a4p-open", open);
       opener.setAttribute("aria-expanded", open ? "true" : "false");
@@ -83,12 +90,14 @@
       }
     });
     select.addEventListener("focusout", function (event) {
-      if (event.relatedTarget && !select.contains(event.relatedTarget)) {
+      var to = event.relatedTarget;
+      if (to instanceof Node && !select.contains(to)) {
         setOpen(false);
       }
     });
     document.addEventListener("click", function (event) {
-      if (isOpen() && !select.contains(event.target)) {
+      var target = event.target;
+      if (isOpen() && !(target instanceof Node && select.contains(target))) {
         setOpen(false);
       }
     });

@@ -1,3 +1,4 @@
+// @ts-check
 /* Links that keep the reader's place: a permalink mark's click stays in the site or the bundle,
    and the language switch carries the fragment to the other language. */
 (function () {
@@ -6,7 +7,8 @@
   /* A permalink mark links to the canonical online URL (so "copy link address" gives it);
      a click stays here, in the site or the offline bundle, on the same paragraph. */
   document.addEventListener("click", function (event) {
-    var mark = event.target.closest && event.target.closest("a.a4p-permalink");
+    var target = event.target;
+    var mark = target instanceof Element ? target.closest("a.a4p-permalink") : null;
     if (!mark || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
       return;
     }
@@ -21,6 +23,7 @@
      heading's ASCII id); any other (percent escapes, markup, a very long one: an address that
      someone else wrote) is left behind, and the other language opens at the top. */
   var ID = /^#[A-Za-z][A-Za-z0-9_-]{0,99}$/;
+  /** @param {Element} link */
   function withHash(link) {
     var href = link.getAttribute("href");
     if (href === null) {
@@ -46,7 +49,8 @@
      (history.replaceState). Capture phase: before any handler that follows the link. */
   ["click", "auxclick", "contextmenu"].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      var link = event.target.closest && event.target.closest("a.a4p-alternate");
+      var target = event.target;
+      var link = target instanceof Element ? target.closest("a.a4p-alternate") : null;
       if (link) {
         withHash(link);
       }

@@ -1,11 +1,17 @@
+// @ts-check
 /* The offer on the source language's home page to read in the reader's preferred language
    (hooks/offer.py, overrides/main.html): shown when the first of navigator.languages that the
    edition has is not the page's own; never a redirect. Fixed over the page, so that nothing
    moves; dismissed by its button or Escape, and stays dismissed (localStorage when the browser
    allows it, which it does from file:// too; otherwise for as long as the page is open). */
+
+/** One language offered (hooks/offer.py): its code and direction, its home page, and the offer's
+    words in that language.
+    @typedef {{lang: string, dir: string, href: string, text: string, read: string, dismiss: string}} A4pOffer */
+
 (function () {
   "use strict";
-  var box = document.querySelector("[data-a4p-offer]");
+  var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-a4p-offer]"));
   if (!box) {
     return;
   }
@@ -13,7 +19,7 @@
   function store() {
     try {
       return window.localStorage;
-    } catch (error) {
+    } catch {
       return null; // storage disabled
     }
   }
@@ -21,7 +27,7 @@
     try {
       var s = store();
       return !!(s && s.getItem(KEY));
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -31,10 +37,12 @@
       if (s) {
         s.setItem(KEY, "1");
       }
-    } catch (error) {
+    } catch {
       // full or refused: dismissed for this page only
     }
   }
+  /** The offer of the reader's first preferred language the edition has, unless that is the
+      page's own. @param {A4pOffer[]} offers @returns {A4pOffer | null} */
   function wanted(offers) {
     var own = document.documentElement.lang;
     var tags = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language || ""];
@@ -51,10 +59,11 @@
     }
     return null;
   }
+  /** @type {A4pOffer[]} */
   var offers;
   try {
     offers = JSON.parse(box.getAttribute("data-a4p-offer"));
-  } catch (error) {
+  } catch {
     return;
   }
   var offer = wanted(offers);

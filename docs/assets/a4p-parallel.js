@@ -1,3 +1,4 @@
+// @ts-check
 /* The parallel view (hooks/page_parallel.py): two languages side by side, paragraph by
    paragraph, built here from the two languages' data files (assets/parallel/{lang}.js, written
    by hooks/parallel.py, each adding its language to window.a4p.parallelData). Each data file is
@@ -14,14 +15,16 @@
 
   /* ---- The pair ---- */
 
-  /* The language shown beside ``code`` by default: the source language, or beside the source
-     language the fallback. ``languages``: {codes, page, source, fallback}. */
+  /** The language shown beside ``code`` by default: the source language, or beside the source
+     language the fallback. ``languages``: {codes, page, source, fallback}.
+     @param {string} code @param {A4pLanguages} languages @returns {string} */
   function partner(code, languages) {
     return code === languages.source ? languages.fallback : languages.source;
   }
 
-  /* The pair a query (location.search) asks for; what it lacks or gets wrong, the defaults fill
-     in: the page's language, and its partner. */
+  /** The pair a query (location.search) asks for; what it lacks or gets wrong, the defaults fill
+     in: the page's language, and its partner.
+     @param {string} search @param {A4pLanguages} languages @returns {A4pPair} */
   function pairFrom(search, languages) {
     var params = new URLSearchParams(search);
     var a = params.get("a");
@@ -35,8 +38,10 @@
     return { a: a, b: b };
   }
 
-  /* The pair once ``code`` is chosen in picker ``name`` ("a" or "b"): choosing in one picker the
-     language of the other swaps the two. */
+  /** The pair once ``code`` is chosen in picker ``name`` ("a" or "b"): choosing in one picker the
+     language of the other swaps the two.
+     @param {A4pPair} pair @param {"a" | "b"} name @param {string} code
+     @returns {A4pPair} */
   function choose(pair, name, code) {
     var other = name === "a" ? "b" : "a";
     var wanted = { a: pair.a, b: pair.b };
@@ -48,7 +53,8 @@
     return wanted;
   }
 
-  /* A query (location.search) holding ``pair``, its other parameters kept: "?a=…&b=…". */
+  /** A query (location.search) holding ``pair``, its other parameters kept: "?a=…&b=…".
+     @param {string} search @param {A4pPair} pair @returns {string} */
   function queryOf(search, pair) {
     var params = new URLSearchParams(search);
     params.set("a", pair.a);
@@ -56,20 +62,24 @@
     return "?" + params.toString();
   }
 
-  /* An address with ``query`` in place of its own, its fragment kept. */
+  /** An address with ``query`` in place of its own, its fragment kept.
+     @param {string} href @param {string} query @returns {string} */
   function withQuery(href, query) {
     var parts = href.split("#");
     return parts[0].split("?")[0] + query + (parts.length > 1 ? "#" + parts[1] : "");
   }
 
-  /* A label's {placeholders} filled in from ``values``; an unknown one stays as it is. */
+  /** A label's {placeholders} filled in from ``values``; an unknown one stays as it is.
+     @param {string} template @param {{[name: string]: string | number}} values
+     @returns {string} */
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
     });
   }
 
-  /* Run ``work`` once the page is parsed (at once if it is). */
+  /** Run ``work`` once the page is parsed (at once if it is).
+     @param {() => void} work */
   function whenParsed(work) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", work);
@@ -90,7 +100,11 @@
   }
   var view = root.querySelector("[data-a4p-parallel-view]");
   var status = root.querySelector("[data-a4p-parallel-status]");
-  var pickers = { a: root.querySelector("select[name=a]"), b: root.querySelector("select[name=b]") };
+  var pickers = {
+    a: /** @type {HTMLSelectElement} */ (root.querySelector("select[name=a]")),
+    b: /** @type {HTMLSelectElement} */ (root.querySelector("select[name=b]")),
+  };
+  /** @type {A4pLanguages} */
   var languages = {
     codes: [],
     page: root.getAttribute("data-lang"),
@@ -98,13 +112,17 @@
     fallback: root.getAttribute("data-fallback"),
   };
   var base = root.getAttribute("data-base") || "";
+  /** @type {{[code: string]: string}} */
   var files = {}; // language -> its data file, named by its option in the picker
   Array.prototype.forEach.call(pickers.a.options, function (option) {
     languages.codes.push(option.value);
     files[option.value] = option.getAttribute("data-src");
   });
+  /** @type {{[code: string]: Promise<A4pParallelData>}} */
   var loaded = {};
+  /** @type {A4pPair | null} */
   var pair = null;
+  /** @type {{[key: string]: HTMLElement} | null} */
   var rows = null; // paragraph number (or "h:" + slug, or "head") -> row element
 
   function writeURL() {
@@ -125,6 +143,7 @@
 
   /* ---- Loading ---- */
 
+  /** @param {string} code @returns {Promise<A4pParallelData>} */
   function load(code) {
     if (!loaded[code]) {
       loaded[code] = new Promise(function (resolve, reject) {
@@ -147,6 +166,10 @@
 
   /* ---- Building ---- */
 
+  /** A new element, with its class and text if given.
+     @template {keyof HTMLElementTagNameMap} K
+     @param {K} tag @param {string | null} [cls] @param {string | null} [text]
+     @returns {HTMLElementTagNameMap[K]} */
   function make(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) {
@@ -158,12 +181,14 @@
     return node;
   }
 
+  /** @template {HTMLElement} T @param {T} node @returns {T} */
   function apparatus(node) {
     node.setAttribute("data-apparatus", "");
     return node;
   }
 
-  /* The rows, once: the structure is the same in every language. */
+  /** The rows, once: the structure is the same in every language.
+     @param {A4pParallelData} data */
   function skeleton(data) {
     rows = {};
     view.textContent = "";
@@ -185,6 +210,7 @@
     });
   }
 
+  /** @param {A4pParallelData} data @param {"a" | "b"} column @returns {HTMLElement} */
   function cell(data, column) {
     var node = make("div", "a4p-parallel__cell a4p-parallel__cell--" + column);
     node.setAttribute("lang", data.lang);
@@ -193,7 +219,8 @@
     return node;
   }
 
-  /* Text in runs, each [text] or [text, lang]: a run in another language carries its lang. */
+  /** Text in runs, each [text] or [text, lang]: a run in another language carries its lang.
+     @param {Node} parent @param {string[][]} list @param {string} lang */
   function runs(parent, list, lang) {
     list.forEach(function (run) {
       if (run.length > 1 && run[1] !== lang) {
@@ -206,11 +233,13 @@
     });
   }
 
+  /** @param {A4pParallelData} data @returns {HTMLElement} */
   function tag(data) {
     /* the language's name in each cell, shown when the columns interleave (narrow screens) */
     return apparatus(make("span", "a4p-parallel__tag", data.name));
   }
 
+  /** @param {A4pParallelData} data @param {"a" | "b"} column @returns {HTMLElement} */
   function headCell(data, column) {
     var node = cell(data, column);
     node.appendChild(make("span", "a4p-parallel__name", data.name));
@@ -219,6 +248,8 @@
     return node;
   }
 
+  /** @param {A4pParallelData} data @param {"a" | "b"} column
+     @param {A4pParallelSection} section @returns {HTMLElement} */
   function headingCell(data, column, section) {
     var node = cell(data, column);
     node.appendChild(tag(data));
@@ -236,6 +267,8 @@
     return node;
   }
 
+  /** @param {A4pParallelData} data @param {"a" | "b"} column
+     @param {A4pParallelParagraph} para @returns {HTMLElement} */
   function paragraphCell(data, column, para) {
     var node = cell(data, column);
     var num = apparatus(make("span", "a4p-parallel__num"));
@@ -263,8 +296,10 @@
     return node;
   }
 
-  /* Put language ``data`` in ``column`` ("a" or "b") of every row. */
+  /** Put language ``data`` in ``column`` ("a" or "b") of every row.
+     @param {A4pParallelData} data @param {"a" | "b"} name */
   function column(data, name) {
+    /** @param {HTMLElement} row @param {HTMLElement} node */
     function place(row, node) {
       var old = row.querySelector('[data-column="' + name + '"]');
       if (old) {
@@ -286,11 +321,12 @@
 
   /* ---- Landing on #para-N ---- */
 
-  /* The id a fragment names, or "" for none: a malformed one (a bad percent escape) names none. */
+  /** The id a fragment names, or "" for none: a malformed one (a bad percent escape) names none.
+     @returns {string} */
   function fragmentId() {
     try {
       return decodeURIComponent(location.hash.slice(1));
-    } catch (error) {
+    } catch {
       return "";
     }
   }
@@ -304,7 +340,8 @@
     }
   }
 
-  /* The row at the top of the screen, to keep it there while a column changes. */
+  /** The row at the top of the screen, to keep it there while a column changes.
+     @returns {{row: Element, top: number} | null} */
   function anchorRow() {
     var all = view.querySelectorAll(".a4p-parallel__row");
     for (var i = 0; i < all.length; i++) {
@@ -318,6 +355,7 @@
 
   /* ---- Showing a pair ---- */
 
+  /** @param {A4pPair} wanted @param {boolean} first @returns {Promise<void>} */
   function show(wanted, first) {
     return Promise.all([load(wanted.a), load(wanted.b)]).then(function (both) {
       var keep = first ? null : anchorRow();
@@ -353,7 +391,7 @@
     });
   }
 
-  ["a", "b"].forEach(function (name) {
+  /** @type {("a" | "b")[]} */ (["a", "b"]).forEach(function (name) {
     pickers[name].addEventListener("change", function () {
       var shown = pair || { a: pickers.a.value, b: pickers.b.value };
       show(choose(shown, name, pickers[name].value), false);

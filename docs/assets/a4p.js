@@ -1,3 +1,4 @@
+// @ts-check
 /* The edition's scripts: classic scripts, each with one job, loaded by every page in the order
    of mkdocs.yml (extra_javascript), after Material's bundle; no network, and they work from
    file:// too. This one, the first, declares the one object they meet in, window.a4p; each
@@ -18,12 +19,14 @@
   /* A string that depends on a number, in the page's language: strings["none"] for 0 when
      there is one, otherwise the form of the number's CLDR plural category ("count.one",
      "count.few" ... as Intl.PluralRules picks it), falling back to "count.other"
-     (hooks/strings.py, plural groups). Used by the glossary filter and the search box. */
+     (hooks/strings.py, plural groups). Used by the glossary filter and the search box.
+     @param {A4pStrings} strings  @param {number} n  @param {string} lang
+     @returns {string} */
   function plural(strings, n, lang) {
     var category = "other";
     try {
       category = new Intl.PluralRules(lang).select(n);
-    } catch (error) {
+    } catch {
       // no Intl, or a language tag it does not know: the "other" form
     }
     var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";

@@ -1,3 +1,4 @@
+// @ts-check
 /* The edition's search, its index (window.a4p.searchIndex): the index of one language's records
    (MiniSearch), prepared at idle in short tasks; and loading the records, the engine and the
    stemmer with <script> tags only. Uses window.a4p.searchText (assets/search-text.js);
@@ -12,26 +13,35 @@
 
   /* ---- The index ---- */
 
-  /* The settings of a language (its records file): fold, stem and stop words. */
+  /** A record as the engine holds it: its place in the records, and the record.
+     @typedef {{i: number, record: A4pRecord}} A4pIndexed */
+
+  /** The settings of a language (its records file): fold, stem and stop words.
+     @param {A4pSearchData} data @param {A4pStem} stem @returns {A4pSettings} */
   function languageSettings(data, stem) {
     var fold = folder(data.folding);
     return { fold: fold, stem: stem, stopwords: new Set((data.stopwords || []).map(fold)) };
   }
 
+  /** A language's index: its records, and MiniSearch's engine over them, filled by prepare().
+     @constructor @param {A4pSearchData} data @param {A4pStem} stem */
   function Index(data, stem) {
     var settings = languageSettings(data, stem);
     this.settings = settings;
     this.records = data.records;
-    this.flat = data.records.map(function (record) {
+    this.flat = data.records.map(function (record) { // each record's text as "exactly" compares it
       return squeeze((record.name ? record.name + " " : "") + record.text, settings.fold);
     });
-    var terms = function (text) { return indexTerms(text, settings); };
+    var terms = function (/** @type {string} */ text) { return indexTerms(text, settings); };
+    /** @type {A4pIndexed[]} */
     this.documents = data.records.map(function (record, i) { return { i: i, record: record }; });
     this.added = 0;
     this.engine = new window.MiniSearch({
       idField: "i",
       fields: ["name", "text"],
-      extractField: function (doc, field) { return field === "i" ? doc.i : doc.record[field]; },
+      extractField: function (/** @type {A4pIndexed} */ doc, /** @type {string} */ field) {
+        return field === "i" ? doc.i : doc.record[field];
+      },
       tokenize: terms,
       processTerm: identity,
       searchOptions: {
@@ -45,7 +55,8 @@
 
   var TASK = 40; // milliseconds of indexing per task at most: no long task (50 ms) for the page
 
-  /* Run ``work`` at the next idle moment (or soon, where the browser has no idle callbacks). */
+  /** Run ``work`` at the next idle moment (or soon, where the browser has no idle callbacks).
+     @param {() => void} work */
   function whenIdle(work) {
     if (window.requestIdleCallback) {
       window.requestIdleCallback(work, { timeout: 2000 });
@@ -54,8 +65,9 @@
     }
   }
 
-  /* Add the records to the engine in tasks of at most TASK ms, each at an idle moment, or right
-     after the previous one once ``hurry()`` says someone is waiting. Resolves when all are in. */
+  /** Add the records to the engine in tasks of at most TASK ms, each at an idle moment, or right
+     after the previous one once ``hurry()`` says someone is waiting. Resolves when all are in.
+     @param {() => boolean} hurry @returns {Promise<A4pIndex>} */
   Index.prototype.prepare = function (hurry) {
     var self = this;
     return new Promise(function (resolve) {
@@ -79,7 +91,8 @@
     });
   };
 
-  /* Results: {record, exact, score, index}, in the order they are listed. */
+  /** Results: {record, exact, score, index}, in the order they are listed.
+     @param {string} query @returns {A4pFound} */
   Index.prototype.search = function (query) {
     var parsed = parse(query, this.settings);
     if (!parsed.tree) {
@@ -96,13 +109,14 @@
     });
     results.sort(function (a, b) {
       return KINDS.indexOf(a.record.kind) - KINDS.indexOf(b.record.kind) ||
-        (b.exact - a.exact) || (b.score - a.score) || (a.index - b.index);
+        (Number(b.exact) - Number(a.exact)) || (b.score - a.score) || (a.index - b.index);
     });
     return { parsed: parsed, results: results };
   };
 
   /* ---- Loading, with <script> tags only ---- */
 
+  /** @param {string} src @returns {Promise<void>} */
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
@@ -114,15 +128,19 @@
   }
 
   /* A CommonJS file (module.exports = ...) as a classic script: lend it a module object. */
+  /** @type {Promise<unknown>} */
   var commonJS = Promise.resolve(); // one at a time: each borrows the page's module object
+  /** @type {{[src: string]: Promise<unknown>}} */
   var commonJSFiles = {}; // src: the promise of its exports
 
+  /** @param {string} src @returns {Promise<unknown>} */
   function loadCommonJS(src) {
     var loaded = commonJS.then(function () { return loadOneCommonJS(src); });
     commonJS = loaded.catch(function () {});
     return loaded;
   }
 
+  /** @param {string} src @returns {Promise<unknown>} */
   function loadOneCommonJS(src) {
     var saved = { module: window.module, exports: window.exports };
     var module = { exports: {} };
@@ -141,9 +159,10 @@
     });
   }
 
-  /* stem(word) of a language's records file: none, the light stemmer of its folding, or a
+  /** stem(word) of a language's records file: none, the light stemmer of its folding, or a
      vendored script's. A CommonJS file's top-level names become the page's globals: one such
-     stemmer per page (each page loads its own language's only). */
+     stemmer per page (each page loads its own language's only).
+     @param {A4pSearchData} data @param {string} base @returns {Promise<A4pStem>} */
   function loadStemmer(data, base) {
     var spec = data.stemmer;
     if (!spec) {
@@ -156,11 +175,22 @@
     if (spec.export === "commonjs") {
       // once per page: a second run of the same file would redeclare its top-level names
       commonJSFiles[src] = commonJSFiles[src] || loadCommonJS(src);
-      return commonJSFiles[src].then(function (exported) { return spec.member ? exported[spec.member] : exported; });
+      return commonJSFiles[src].then(function (exported) {
+        return stemmer(spec.member ? /** @type {{[name: string]: unknown}} */ (exported)[spec.member] : exported);
+      });
     }
-    return loadScript(src).then(function () { return window[spec.export]; });
+    return loadScript(src).then(function () {
+      return stemmer(/** @type {{[name: string]: unknown}} */ (/** @type {unknown} */ (window))[spec.export]);
+    });
   }
 
+  /** What a vendored script exported, as a stemmer: search.js checks that it is a function.
+     @param {unknown} exported @returns {A4pStem} */
+  function stemmer(exported) {
+    return /** @type {A4pStem} */ (exported);
+  }
+
+  /** @param {string} base @param {string} path @returns {string} */
   function join(base, path) {
     if (!base) {
       return path;

@@ -1,3 +1,4 @@
+// @ts-check
 /* The edition's search, its text (window.a4p.searchText): text into index terms and queries (the
    same for records and queries); folding and light stemming (hooks/folding.py, rule for rule);
    highlighting. No page and no loading here: assets/search-index.js builds the index with it,
@@ -28,20 +29,25 @@
 
   /* ---- Text into terms (the same for records and queries) ---- */
 
-  /* Runs of CJK characters and of word characters: {kind, chars, starts, ends}, where chars
-     are the normalized characters and starts/ends their offsets in the original text. */
+  /** Runs of CJK characters and of word characters: {kind, chars, starts, ends, start, end,
+     text}, where chars are the normalized characters and starts/ends their offsets in the
+     original text, start/end the run's and text its characters joined.
+     @param {string} text @returns {A4pRun[]} */
   function runs(text) {
+    /** @type {A4pRun[]} */
     var result = [];
+    /** @type {A4pRun | null} */
     var current = null;
     var offset = 0;
     for (var ch of text) {
       var norm = ch.normalize("NFKC").toLowerCase();
+      /** @type {"cjk" | "word" | null} */
       var kind = CJK.test(norm) ? "cjk" : WORD.test(norm) ? "word" : null;
       if (!kind) {
         current = null;
       } else {
         if (!current || current.kind !== kind) {
-          current = { kind: kind, chars: [], starts: [], ends: [] };
+          current = { kind: kind, chars: [], starts: [], ends: [], start: offset, end: offset, text: "" };
           result.push(current);
         }
         current.chars.push(norm);
@@ -58,6 +64,7 @@
     return result;
   }
 
+  /** @param {string[]} chars @returns {string[]} */
   function bigrams(chars) {
     var result = [];
     for (var i = 0; i + 1 < chars.length; i++) {
@@ -66,10 +73,12 @@
     return result;
   }
 
+  /** @template T @param {T[]} items @returns {T[]} */
   function unique(items) {
     return items.filter(function (item, index) { return items.indexOf(item) === index; });
   }
 
+  /** @param {string} word @returns {string} */
   function identity(word) {
     return word;
   }
@@ -79,13 +88,15 @@
   var NONSPACING = /\p{Mn}/gu;
   var own = Object.prototype.hasOwnProperty;
 
-  /* fold(text) for a language's folding rules (or none): character by character, each
-     replaced by the map, or else (marks) without the nonspacing marks of its decomposition. */
+  /** fold(text) for a language's folding rules (or none): character by character, each
+     replaced by the map, or else (marks) without the nonspacing marks of its decomposition.
+     @param {A4pFolding | null} rules @returns {A4pFold} */
   function folder(rules) {
     if (!rules) {
       return identity;
     }
     var map = rules.map || {};
+    /** @param {string} ch @returns {string} */
     function one(ch) {
       if (own.call(map, ch)) {
         return map[ch];
@@ -108,14 +119,18 @@
     };
   }
 
+  /** @param {string} text @returns {number} */
   function letters(text) {
     return Array.from(text).length;
   }
 
-  /* The light stemmer of a folding: the word folded, read as it is and without the longest
+  /** The light stemmer of a folding: the word folded, read as it is and without the longest
      clitic it begins with (while enough letters remain), each without the listed suffixes
-     found at its end, tried in order, each once. One or two stems. */
+     found at its end, tried in order, each once. One or two stems.
+     @param {A4pFolding} rules @param {A4pFold} fold
+     @returns {(word: string) => string[]} */
   function lightStemmer(rules, fold) {
+    /** @param {string} word @returns {string} */
     function withoutClitic(word) {
       for (var i = 0; i < rules.clitics.length; i++) {
         var prefix = rules.clitics[i][0];
@@ -125,6 +140,7 @@
       }
       return word;
     }
+    /** @param {string} word @returns {string} */
     function withoutSuffixes(word) {
       rules.suffixes.forEach(function (suffix) {
         var at = word.length - suffix.length;
@@ -140,8 +156,9 @@
     };
   }
 
-  /* A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two.
-     A word longer than STEM_MAX is its own stem (no stemmer sees it). */
+  /** A stemmer's stems of a word: a Snowball stemmer gives one, the light stemmer one or two.
+     A word longer than STEM_MAX is its own stem (no stemmer sees it).
+     @param {A4pStem} stem @param {string} word @returns {string[]} */
   function stems(stem, word) {
     if (letters(word) > STEM_MAX) {
       return [word];
@@ -150,7 +167,8 @@
     return Array.isArray(result) ? result : [result || word];
   }
 
-  /* The index terms of one word: folded, its stems folded, the stems of the folded word folded. */
+  /** The index terms of one word: folded, its stems folded, the stems of the folded word folded.
+     @param {string} word @param {A4pSettings} settings @returns {string[]} */
   function forms(word, settings) {
     var fold = settings.fold || identity;
     var stem = settings.stem || identity;
@@ -161,7 +179,8 @@
     return unique([folded].concat(stems(stem, word), stems(stem, folded)).map(fold).filter(Boolean));
   }
 
-  /* The terms of a record's text, for the index. */
+  /** The terms of a record's text, for the index.
+     @param {string} text @param {A4pSettings} [settings] @returns {string[]} */
   function indexTerms(text, settings) {
     var terms = [];
     runs(text).forEach(function (run) {
@@ -175,7 +194,8 @@
     return terms;
   }
 
-  /* The query as searched: its first MAX_QUERY characters (never half of a character). */
+  /** The query as searched: its first MAX_QUERY characters (never half of a character).
+     @param {string} query @returns {string} */
   function cut(query) {
     var end = Math.min(query.length, MAX_QUERY);
     var last = query.charCodeAt(end - 1);
@@ -185,8 +205,9 @@
     return query.slice(0, end);
   }
 
-  /* A query: the MiniSearch query tree, and what highlighting needs. Only the query's first
-     MAX_QUERY characters and, of those, its first MAX_WORDS words are searched. */
+  /** A query: the MiniSearch query tree, and what highlighting needs. Only the query's first
+     MAX_QUERY characters and, of those, its first MAX_WORDS words are searched.
+     @param {string} query @param {A4pSettings} settings @returns {A4pParsed} */
   function parse(query, settings) {
     var fold = settings.fold || identity;
     var stop = settings.stopwords || new Set();
@@ -198,9 +219,13 @@
       open = false;
     }
     var onlyStop = all.every(function (run) { return run.kind === "word" && stop.has(fold(run.text)); });
+    /** @type {A4pQuery[]} */
     var parts = [];
+    /** @type {string[][]} */
     var segments = [];
+    /** @type {string[]} */
     var wanted = []; // every form of every query word: what highlighting looks for
+    /** @type {string | null} */
     var prefix = null;
     all.forEach(function (run, index) {
       if (run.kind === "cjk") {
@@ -218,7 +243,7 @@
       }
       var word = found[0]; // folded
       var last = open && index === all.length - 1 && letters(word) >= PREFIX_MIN;
-      var choices = [{ queries: [word], prefix: last }].concat(found.slice(1));
+      var choices = /** @type {Array<string | A4pQuery>} */ ([{ queries: [word], prefix: last }]).concat(found.slice(1));
       Array.prototype.push.apply(wanted, found);
       if (last) {
         prefix = word;
@@ -235,7 +260,8 @@
     };
   }
 
-  /* Text as compared for "holds the query exactly": normalized, folded, spaces squeezed. */
+  /** Text as compared for "holds the query exactly": normalized, folded, spaces squeezed.
+     @param {string} text @param {A4pFold} [fold] @returns {string} */
   function squeeze(text, fold) {
     return (fold || identity)(Array.from(text, function (ch) { return ch.normalize("NFKC").toLowerCase(); })
       .join("")).replace(/\s+/g, " ").trim();
@@ -243,6 +269,7 @@
 
   /* ---- Highlighting ---- */
 
+  /** @param {string[]} chars @param {string[]} segment @param {number} from @returns {number} */
   function find(chars, segment, from) {
     outer:
     for (var i = from; i + segment.length <= chars.length; i++) {
@@ -256,8 +283,10 @@
     return -1;
   }
 
-  /* [start, end] offsets in ``text`` of what the query matched, merged and in order. */
+  /** [start, end] offsets in ``text`` of what the query matched, merged and in order.
+     @param {string} text @param {A4pParsed} parsed @returns {A4pRange[]} */
   function highlights(text, parsed) {
+    /** @type {A4pRange[]} */
     var ranges = [];
     var all = runs(text);
     var cjk = all.filter(function (run) { return run.kind === "cjk"; });
@@ -283,19 +312,22 @@
       }
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    /** @type {A4pRange[]} */
     var merged = [];
     ranges.forEach(function (range) {
       var last = merged[merged.length - 1];
       if (last && range[0] <= last[1]) {
         last[1] = Math.max(last[1], range[1]);
       } else {
-        merged.push(range.slice());
+        merged.push([range[0], range[1]]);
       }
     });
     return merged;
   }
 
-  /* Append ``text[from:to]`` to ``parent`` as text nodes and <mark>s: never as HTML. */
+  /** Append ``text[from:to]`` to ``parent`` as text nodes and <mark>s: never as HTML.
+     @param {Node} parent @param {string} text @param {A4pRange[]} ranges
+     @param {number} from @param {number} to */
   function fill(parent, text, ranges, from, to) {
     var pos = from;
     ranges.forEach(function (range) {
@@ -317,6 +349,7 @@
     }
   }
 
+  /** @param {Node} parent @param {string} text @param {A4pRange[]} ranges */
   function snippet(parent, text, ranges) {
     var from = 0;
     var to = text.length;

@@ -1,3 +1,4 @@
+// @ts-check
 /* The edition's search, its box (window.a4p.searchText, assets/search-text.js: the terms;
    window.a4p.searchIndex, assets/search-index.js: the index and loading).
 
@@ -31,31 +32,41 @@
 
   /* ---- The search box ---- */
 
+  /** The search box of overrides/partials/search.html: its form, in Material's .md-search.
+     @constructor @param {HTMLFormElement} form */
   function Box(form) {
     this.form = form;
     this.input = form.querySelector("input");
-    this.box = form.closest(".md-search");
-    this.meta = this.box.querySelector("[data-a4p-search-meta]");
-    this.list = this.box.querySelector("[data-a4p-search-results]");
-    this.toggle = document.getElementById("__search");
+    this.box = /** @type {HTMLElement} */ (form.closest(".md-search"));
+    this.meta = /** @type {HTMLElement} */ (this.box.querySelector("[data-a4p-search-meta]"));
+    this.list = /** @type {HTMLElement} */ (this.box.querySelector("[data-a4p-search-results]"));
+    this.toggle = /** @type {HTMLInputElement | null} */ (document.getElementById("__search"));
+    /** @type {HTMLElement | null} */
     this.button = document.querySelector("button[data-a4p-toggle='__search']"); // the header's (phones)
     this.base = form.getAttribute("data-base") || "";
     this.lang = form.getAttribute("data-lang");
+    /** @type {A4pStrings} */
     this.strings = JSON.parse(form.getAttribute("data-strings") || "{}");
+    /** @type {A4pIndex | null} */
     this.index = null;
+    /** @type {Promise<void> | null} */
     this.loading = null;
     this.wanted = false; // someone opened the box or typed: the index is awaited
+    /** @type {HTMLElement | null} */
     this.returnTo = null; // what had focus before the box was opened: Escape goes back there
+    /** @type {string | null} */
     this.openedAt = null; // the address when the box was opened (see stale)
     this.bind();
   }
 
+  /** @param {"loading" | "ready" | "failed"} state */
   Box.prototype.state = function (state) {
     this.form.setAttribute("data-state", state);
   };
 
-  /* Load the records, the engine and the stemmer, and prepare the index in short tasks.
-     ``quiet``: ahead of need, at idle after the page's load; nothing is said. */
+  /** Load the records, the engine and the stemmer, and prepare the index in short tasks.
+     ``quiet``: ahead of need, at idle after the page's load; nothing is said.
+     @param {boolean} [quiet] @returns {Promise<void>} */
   Box.prototype.load = function (quiet) {
     if (!quiet) {
       this.wanted = true;
@@ -69,6 +80,7 @@
     }
     var self = this;
     this.state("loading");
+    /** @type {A4pSearchData} */
     var data;
     var engine = window.MiniSearch ? null : loadScript(this.form.getAttribute("data-engine"));
     this.loading = Promise.all([loadScript(this.form.getAttribute("data-records")), engine])
@@ -104,8 +116,9 @@
     return this.loading;
   };
 
-  /* "{count} matches" in the page's language: "none" when nothing is found, otherwise the
-     plural form of the number (window.a4p.plural, assets/a4p.js). */
+  /** "{count} matches" in the page's language: "none" when nothing is found, otherwise the
+     plural form of the number (window.a4p.plural, assets/a4p.js).
+     @param {number} n @returns {string} */
   Box.prototype.count = function (n) {
     return window.a4p.plural(this.strings, n, this.lang);
   };
@@ -134,6 +147,7 @@
     });
   };
 
+  /** @param {A4pResult} result @param {A4pParsed} parsed @returns {HTMLLIElement} */
   Box.prototype.item = function (result, parsed) {
     var record = result.record;
     var li = document.createElement("li");
@@ -240,11 +254,13 @@
     return document.activeElement === this.input && this.openedAt === location.href;
   };
 
+  /** @param {HTMLElement | null} element */
   function focusable(element) {
     return !!element && element !== document.body && element.isConnected !== false &&
       typeof element.focus === "function" && element.getClientRects().length > 0;
   }
 
+  /** @returns {HTMLAnchorElement[]} */
   Box.prototype.links = function () {
     return Array.prototype.slice.call(this.list.querySelectorAll("a.a4p-search__result"));
   };
@@ -253,8 +269,8 @@
     var self = this;
     this.input.addEventListener("focus", function (event) {
       var from = event.relatedTarget;
-      if (from && from !== document.body && !self.box.contains(from)) {
-        self.returnTo = from;
+      if (from instanceof Element && from !== document.body && !self.box.contains(from)) {
+        self.returnTo = /** @type {HTMLElement} */ (from); // it had focus: it has focus()
       }
       self.open();
       self.load();
@@ -285,7 +301,7 @@
        window say, leaves the box as it is.) */
     this.box.addEventListener("focusout", function (event) {
       var to = event.relatedTarget;
-      if (to && !self.box.contains(to)) {
+      if (to instanceof Node && !self.box.contains(to)) {
         self.shut();
         self.returnTo = null;
       }
@@ -304,13 +320,14 @@
       self.input.focus();
     });
     this.list.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a.a4p-search__result")) {
+      var target = event.target;
+      if (target instanceof Element && target.closest("a.a4p-search__result")) {
         self.close();
       }
     });
     this.box.addEventListener("keydown", function (event) {
       var links = self.links();
-      var at = links.indexOf(document.activeElement);
+      var at = links.findIndex(function (link) { return link === document.activeElement; });
       if (event.key === "Escape") {
         event.preventDefault();
         self.dismiss();
@@ -324,7 +341,8 @@
     });
     document.addEventListener("keydown", function (event) {
       var target = event.target;
-      var typing = target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
+      var typing = target instanceof HTMLElement &&
+        (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         self.open();
@@ -333,7 +351,7 @@
     });
   };
 
-  var form = document.querySelector("form[data-a4p-search]");
+  var form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-a4p-search]"));
   var box = form ? new Box(form) : null;
 
   /* The index is prepared ahead of need: after the page's load, at idle, in short tasks. */
