@@ -143,7 +143,7 @@ def first_result(browser, url: str, query: str, delay: float, throttle: float = 
 
 TIME_QUERIES = """async (queries) => {
   const input = document.querySelector('form[data-a4p-search] input');
-  await window.a4pSearch.load();
+  await window.a4p.search.load();
   const times = [];
   for (const q of queries) {
     input.value = '';

@@ -50,7 +50,7 @@ PARALLEL = "data-a4p-parallel"
 BASE_ATTRIBUTE = "data-base"  # search.js joins record URLs to it: it must be the site root
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+?)\s*$", re.I)
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
-RECORDS = re.compile(r"\]\s*=\s*")  # a data script: (window.a4pSearchData = …)["en"] = {…};
+RECORDS = re.compile(r"\]\s*=\s*")  # a data script: (window.a4p.searchData = …)["en"] = {…};
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".csv", ".txt", ".webmanifest", ".svg"}
 SKIPPED_SCHEMES = {"mailto", "tel", "data", "blob", "about"}
