@@ -19,7 +19,13 @@ A folding is, all optional:
   found behind them (``والمدنيين``, ``للمدنيين``); search strips one of them (light stemming);
 - ``suffixes``: endings that search's light stemming strips, in the order listed, each once;
 - ``clitic_keep``, ``suffix_keep``: the fewest letters light stemming leaves (both 3 unless
-  set).
+  set); a prefix of two clitics without an article (``وب``) leaves the larger of the two;
+- ``plurals``: endings that stand for another before the suffixes are stripped (``ات`` for
+  ``ة``: ``آليات`` meets ``آلية``);
+- ``pronouns``, ``marbuta``: after one of the pronoun suffixes is stripped, a final ``marbuta``
+  letter (``ت``, the ta marbuta before a pronoun) is stripped too: ``ولايته`` meets ``ولاية``;
+- ``function_words``: a strip that would leave one of them, alone or behind a clitic, is not
+  made: ``ولاية`` never stems to ``ولا`` (``ولا سيما``), nor ``آلية`` to ``الي`` (``إلى``).
 
 Folding works character by character, so that every folded character knows where it stood
 in the original text: a glossary mark covers the original words, accents and tashkeel included.
@@ -35,7 +41,8 @@ from typing import Any, Callable
 from hooks import yamlsource
 from hooks.errors import SourceError
 
-KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep")
+KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep", "plurals", "pronouns", "marbuta",
+        "function_words")
 DEFAULT_CLITIC_KEEP = 3
 DEFAULT_SUFFIX_KEEP = 3
 
@@ -49,6 +56,10 @@ class Folding:
     suffixes: tuple[str, ...] = ()  # folded, in the order they are tried
     clitic_keep: int = DEFAULT_CLITIC_KEEP
     suffix_keep: int = DEFAULT_SUFFIX_KEEP
+    plurals: tuple[tuple[str, str], ...] = ()  # (ending, what it stands for), folded
+    pronouns: tuple[str, ...] = ()  # folded, among the suffixes
+    marbuta: str = ""
+    function_words: frozenset[str] = frozenset()  # folded
 
     def char(self, ch: str) -> str:
         """One character, folded: the same rule as ``folder`` in search-text.js."""
@@ -76,18 +87,46 @@ class Folding:
         return "".join(folded), origins
 
     def strip_clitic(self, word: str) -> str:
-        """A folded word without the longest clitic it begins with, if enough letters remain."""
-        for prefix, _article in self.clitics:
-            if word.startswith(prefix) and len(word) - len(prefix) >= self.clitic_keep:
+        """A folded word without the longest clitic it begins with, if enough letters remain:
+        ``clitic_keep``, or after two clitics without an article (``وب``) the larger of
+        ``clitic_keep`` and ``suffix_keep`` (``ولاية`` is not ``ول`` + ``اية``)."""
+        for prefix, article in self.clitics:
+            keep = self.clitic_keep if len(prefix) == 1 or article else max(self.clitic_keep, self.suffix_keep)
+            if word.startswith(prefix) and len(word) - len(prefix) >= keep:
                 return word[len(prefix):]
         return word
 
+    def blocked(self, stem: str) -> bool:
+        """Whether ``stem`` is a function word, alone or behind a clitic."""
+        return stem in self.function_words or any(
+            stem.startswith(prefix) and stem[len(prefix):] in self.function_words for prefix, _ in self.clitics)
+
+    def rewrite_plural(self, word: str) -> str:
+        """A folded word with its plural ending (the first listed that it ends with) rewritten
+        as the ending it stands for, if the word keeps ``suffix_keep`` letters."""
+        for ending, instead in self.plurals:
+            if word.endswith(ending) and len(word) - len(ending) + len(instead) >= self.suffix_keep:
+                return word[: -len(ending)] + instead
+        return word
+
     def strip_suffixes(self, word: str) -> str:
-        """A folded word without each listed suffix found at its end, tried in order, each
-        once, as long as enough letters remain."""
+        """A folded word with its plural ending rewritten, then without each listed suffix found
+        at its end, tried in order, each once, as long as enough letters remain and no function
+        word is left. After a pronoun, a plural ending is rewritten, or else the ``marbuta``
+        letter stripped: ``ولاياتها`` and ``ولايته`` stem as ``ولاية``."""
+        keep = self.suffix_keep
+        word = self.rewrite_plural(word)
         for suffix in self.suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= self.suffix_keep:
-                word = word[: -len(suffix)]
+            shorter = word[: -len(suffix)]
+            if word.endswith(suffix) and len(shorter) >= keep and not self.blocked(shorter):
+                word = shorter
+                if suffix in self.pronouns:
+                    plural = self.rewrite_plural(word)
+                    if plural != word:
+                        word = plural
+                    elif self.marbuta and word.endswith(self.marbuta) and len(word) - 1 >= keep \
+                            and not self.blocked(word[:-1]):
+                        word = word[:-1]
         return word
 
     def light_stems(self, word: str) -> tuple[str, ...]:
@@ -103,10 +142,15 @@ class Folding:
         return bool(self.clitics or self.suffixes)
 
     def as_json(self) -> dict[str, Any]:
-        """The rules as the browser's search reads them (search-text.js, ``folder``)."""
-        return {"map": self.map, "marks": self.marks, "clitics": [list(c) for c in self.clitics],
+        """The rules as the browser's search reads them (search-text.js, ``folder`` and
+        ``lightStemmer``); the rules of issue 13 only where the folding sets them."""
+        data = {"map": self.map, "marks": self.marks, "clitics": [list(c) for c in self.clitics],
                 "suffixes": list(self.suffixes), "clitic_keep": self.clitic_keep,
                 "suffix_keep": self.suffix_keep}
+        more = {"plurals": [list(p) for p in self.plurals],
+                "pronouns": list(self.pronouns), "marbuta": self.marbuta,
+                "function_words": sorted(self.function_words)}
+        return data | {key: value for key, value in more.items() if value}
 
 
 def parse(data: Any, where: Path) -> dict[str, Folding]:
@@ -135,7 +179,19 @@ def _parse_one(name: str, spec: Any, line: int, where: Path) -> Folding:
     suffixes = _suffixes(spec.get("suffixes") or [], spec.lines.get("suffixes", line), plain, name, where)
     keeps = {key: _count(spec, key, default, where, name)
              for key, default in (("clitic_keep", DEFAULT_CLITIC_KEEP), ("suffix_keep", DEFAULT_SUFFIX_KEEP))}
-    return Folding(name, mapping, marks, clitics, suffixes, **keeps)
+    plurals = _clitics(spec.get("plurals") or {}, spec.lines.get("plurals", line), plain, name, where, "plural ending")
+    pronouns = _suffixes(spec.get("pronouns") or [], spec.lines.get("pronouns", line), plain, name, where)
+    for pronoun in pronouns:
+        if pronoun not in suffixes:
+            raise SourceError(where, spec.lines["pronouns"], f"pronoun suffix {pronoun!r} in folding '{name}'",
+                              "one of the folding's suffixes")
+    marbuta = spec.get("marbuta", "")
+    if not isinstance(marbuta, str) or len(marbuta) > 1:
+        raise SourceError(where, spec.lines["marbuta"], f"marbuta: {_shown(marbuta)} in folding '{name}'",
+                          "the one letter the ta marbuta is written as before a pronoun")
+    words = _suffixes(spec.get("function_words") or [], spec.lines.get("function_words", line), plain, name, where)
+    return Folding(name, mapping, marks, clitics, suffixes, **keeps, plurals=plurals, pronouns=pronouns,
+                   marbuta=plain.fold(marbuta), function_words=frozenset(words))
 
 
 def _char_map(mapping: Any, line: int, name: str, where: Path) -> dict[str, str]:
@@ -156,15 +212,21 @@ def _char_map(mapping: Any, line: int, name: str, where: Path) -> dict[str, str]
     return result
 
 
-def _clitics(mapping: Any, line: int, plain: Folding, name: str, where: Path) -> tuple[tuple[str, str], ...]:
+def _clitics(mapping: Any, line: int, plain: Folding, name: str, where: Path,
+             what: str = "clitic") -> tuple[tuple[str, str], ...]:
+    """Clitics (each with the article it holds) or plural endings (each with what it stands
+    for): a mapping of letters to letters, folded, longest first."""
+    key = "clitics" if what == "clitic" else "plurals"
     if not isinstance(mapping, dict):
-        raise SourceError(where, line, f"clitics: {yamlsource.describe(mapping)}",
-                          f"a mapping of prefixes to the article each holds (\"\" for none) in folding '{name}'")
+        raise SourceError(where, line, f"{key}: {yamlsource.describe(mapping)}",
+                          f"a mapping of prefixes to the article each holds (\"\" for none) in folding '{name}'"
+                          if what == "clitic" else f"a mapping of endings to the ending each stands for in folding '{name}'")
     result = []
     for prefix, article in mapping.items():
         at = mapping.lines[prefix]
         if not isinstance(prefix, str) or not prefix.strip():
-            raise SourceError(where, at, f"clitic {_shown(prefix)} in folding '{name}'", "a prefix of letters")
+            raise SourceError(where, at, f"{what} {_shown(prefix)} in folding '{name}'",
+                              "a prefix of letters" if what == "clitic" else "an ending of letters")
         article = "" if article is None else article
         if not isinstance(article, str):
             raise SourceError(where, at, f"{prefix}: {_shown(article)} in folding '{name}'",

@@ -125,27 +125,70 @@
   }
 
   /** The light stemmer of a folding: the word folded, read as it is and without the longest
-     clitic it begins with (while enough letters remain), each without the listed suffixes
-     found at its end, tried in order, each once. One or two stems.
+     clitic it begins with (while enough letters remain: clitic_keep, or after two clitics
+     without an article the larger of clitic_keep and suffix_keep), each with its plural ending rewritten and without the listed
+     suffixes found at its end, tried in order, each once, while enough letters remain and no
+     function word (alone or behind a clitic) is left; after a pronoun suffix, a plural ending
+     is rewritten or else the marbuta letter stripped. One or two stems.
      @param {A4pFolding} rules @param {A4pFold} fold
      @returns {(word: string) => string[]} */
   function lightStemmer(rules, fold) {
+    /* the rules of issue 13 (hooks/folding.py): absent from older records files */
+    var more = /** @type {{plurals?: string[][], pronouns?: string[], marbuta?: string,
+      function_words?: string[]}} */ (/** @type {unknown} */ (rules));
+    var twoKeep = Math.max(rules.clitic_keep, rules.suffix_keep);
+    var plurals = more.plurals || [];
+    var pronouns = more.pronouns || [];
+    var marbuta = more.marbuta || "";
+    var functionWords = new Set(more.function_words || []);
+    /** @param {string} word @param {string} end @returns {boolean} */
+    function endsWith(word, end) {
+      return word.length >= end.length && word.slice(word.length - end.length) === end;
+    }
+    /** @param {string} stem @returns {boolean} */
+    function blocked(stem) {
+      return functionWords.has(stem) || rules.clitics.some(function (clitic) {
+        return stem.indexOf(clitic[0]) === 0 && functionWords.has(stem.slice(clitic[0].length));
+      });
+    }
     /** @param {string} word @returns {string} */
     function withoutClitic(word) {
       for (var i = 0; i < rules.clitics.length; i++) {
         var prefix = rules.clitics[i][0];
-        if (word.indexOf(prefix) === 0 && letters(word) - letters(prefix) >= rules.clitic_keep) {
+        var keep = letters(prefix) === 1 || rules.clitics[i][1] ? rules.clitic_keep : twoKeep;
+        if (word.indexOf(prefix) === 0 && letters(word) - letters(prefix) >= keep) {
           return word.slice(prefix.length);
         }
       }
       return word;
     }
     /** @param {string} word @returns {string} */
+    function rewritePlural(word) {
+      for (var i = 0; i < plurals.length; i++) {
+        var ending = plurals[i][0];
+        if (endsWith(word, ending) && letters(word) - letters(ending) + letters(plurals[i][1]) >= rules.suffix_keep) {
+          return word.slice(0, word.length - ending.length) + plurals[i][1];
+        }
+      }
+      return word;
+    }
+    /** @param {string} word @returns {string} */
     function withoutSuffixes(word) {
+      var keep = rules.suffix_keep;
+      word = rewritePlural(word);
       rules.suffixes.forEach(function (suffix) {
-        var at = word.length - suffix.length;
-        if (at >= 0 && word.slice(at) === suffix && letters(word) - letters(suffix) >= rules.suffix_keep) {
-          word = word.slice(0, at);
+        var shorter = word.slice(0, word.length - suffix.length);
+        if (endsWith(word, suffix) && letters(shorter) >= keep && !blocked(shorter)) {
+          word = shorter;
+          if (pronouns.indexOf(suffix) !== -1) {
+            var plural = rewritePlural(word);
+            if (plural !== word) {
+              word = plural;
+            } else if (marbuta && endsWith(word, marbuta) && letters(word) - 1 >= keep &&
+                !blocked(word.slice(0, word.length - marbuta.length))) {
+              word = word.slice(0, word.length - marbuta.length);
+            }
+          }
         }
       });
       return word;
@@ -177,6 +220,25 @@
       return [];
     }
     return unique([folded].concat(stems(stem, word), stems(stem, folded)).map(fold).filter(Boolean));
+  }
+
+  /** A query word's forms and the stems of its stems: a stemmer may stem its own stem further
+     (Snowball's Russian: охраны to охра, as a past participle, but охрану to охран, and охран to
+     охра), so that a word typed in one case would miss the text's other case. Only a stemmer
+     of one stem (Snowball's, Porter2): the light stemmer's readings of a stem would strip a
+     second clitic or suffix (الاعلان, اعلان, اعل as in أعلى).
+     @param {string[]} found @param {A4pSettings} settings @returns {string[]} */
+  function again(found, settings) {
+    var fold = settings.fold || identity;
+    var stem = settings.stem || identity;
+    var more = [];
+    found.slice(1).forEach(function (form) {
+      var result = letters(form) > STEM_MAX ? form : stem(form);
+      if (typeof result === "string" && result) {
+        more.push(fold(result));
+      }
+    });
+    return unique(found.concat(more));
   }
 
   /** The terms of a record's text, for the index.
@@ -237,7 +299,7 @@
       if (stop.has(fold(run.text)) && !onlyStop) {
         return;
       }
-      var found = forms(run.text, settings);
+      var found = again(forms(run.text, settings), settings);
       if (!found.length) {
         return;
       }
