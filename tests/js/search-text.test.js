@@ -90,6 +90,19 @@ describe("light stemming", () => {
     assert.deepEqual(here(stem("وله")), ["وله"]);
     assert.deepEqual(here(stem("ولاه")), ["ولا", "لاه"]);
   });
+
+  test("the rules of issue 13: function words, plurals, the ta marbuta before a pronoun", () => {
+    const rules = {
+      ...ARABIC, suffixes: ["ها", "ه", "ي"], function_words: ["لا", "الي"], plurals: [["ات", "ه"]],
+      pronouns: ["ها", "ه"], marbuta: "ت",
+    };
+    const issue13 = text.lightStemmer(rules, text.folder(rules));
+    assert.deepEqual(here(issue13("ولاي")), ["ولاي", "لاي"]); // ي off would leave و + لا
+    assert.deepEqual(here(issue13("الية")), ["اليه"]); // ه off would leave الي
+    assert.deepEqual(here(issue13("اليات")), ["اليه", "يات"]); // ات for ة; and ال + يات
+    assert.deepEqual(here(issue13("ولايته")), ["ولاي", "لاي"]); // ه off, then ت
+    assert.deepEqual(here(issue13("ولاياتها")), ["ولاي", "لاي"]); // ها off, then ات for ة, then ه off
+  });
 });
 
 describe("forms and index terms", () => {
@@ -139,6 +152,13 @@ describe("parse", () => {
     });
     assert.deepEqual([...parsed.terms], ["protection", "civilians", "civilian"]);
     assert.equal(parsed.prefix, null);
+  });
+
+  test("a query word also matches on the stem of its stem, with a stemmer of one stem", () => {
+    const snowball = (word) => ({ "охрану": "охран", "охран": "охра" })[word] || word;
+    assert.deepEqual([...text.parse("охрану ", { stem: snowball }).terms], ["охрану", "охран", "охра"]);
+    const light = (word) => [word.slice(1)]; // a light stemmer's readings are not read again
+    assert.deepEqual([...text.parse("ولاية ", { stem: light }).terms], ["ولاية", "لاية"]);
   });
 
   test("a query of stop words only searches them", () => {
