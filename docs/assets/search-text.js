@@ -133,14 +133,12 @@
      @param {A4pFolding} rules @param {A4pFold} fold
      @returns {(word: string) => string[]} */
   function lightStemmer(rules, fold) {
-    /* the rules of issue 13 (hooks/folding.py): absent from older records files */
-    var more = /** @type {{plurals?: string[][], pronouns?: string[], marbuta?: string,
-      function_words?: string[]}} */ (/** @type {unknown} */ (rules));
+    /* the rules of issue 13 (hooks/folding.py): optional, absent where a language has none */
     var twoKeep = Math.max(rules.clitic_keep, rules.suffix_keep);
-    var plurals = more.plurals || [];
-    var pronouns = more.pronouns || [];
-    var marbuta = more.marbuta || "";
-    var functionWords = new Set(more.function_words || []);
+    var plurals = rules.plurals || [];
+    var pronouns = rules.pronouns || [];
+    var marbuta = rules.marbuta || "";
+    var functionWords = new Set(rules.function_words || []);
     /** @param {string} word @param {string} end @returns {boolean} */
     function endsWith(word, end) {
       return word.length >= end.length && word.slice(word.length - end.length) === end;

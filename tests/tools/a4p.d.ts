@@ -52,6 +52,14 @@ interface A4pFolding {
   suffixes: string[];
   clitic_keep: number;
   suffix_keep: number;
+  /** Arabic: a plural ending read as a singular one (ات as ة), pairs [plural, singular]. */
+  plurals?: string[][];
+  /** Arabic: pronoun suffixes after which the marbuta's ت is stripped too. */
+  pronouns?: string[];
+  /** Arabic: the letter ة becomes before a pronoun (ت). */
+  marbuta?: string;
+  /** Words a strip may never leave behind (the language's folded function words). */
+  function_words?: string[];
 }
 
 type A4pFold = (text: string) => string;
