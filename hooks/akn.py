@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 

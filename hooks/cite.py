@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import FULL_TEXT, Scheme
 
 FORMATS = ("reference", "bibtex", "ris", "csl")

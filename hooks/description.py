@@ -9,7 +9,7 @@ described by its name and the edition's description (``meta.index``).
 
 from __future__ import annotations
 
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import HOME
 
 # The longest description, in characters: search engines show about 155 Latin characters,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks import akn
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 

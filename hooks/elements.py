@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Callable
 
-from hooks.crosslinks import Derived
-from hooks.model import Edition, Language
+from hooks.edition.crosslinks import Derived
+from hooks.edition.model import Edition, Language
 from hooks.provenance import Provenance
 from hooks.urls import Scheme, relative
 

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import pages, prose, redirects, sourcefile, sources  # noqa: E402
+from hooks import pages, prose, redirects  # noqa: E402
+from hooks.edition import sourcefile, load  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks import offline_cache  # noqa: E402
 from hooks.colophon import colophon_html  # noqa: E402
@@ -28,10 +29,10 @@ from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
 from hooks import downloads, provenance  # noqa: E402
 from hooks.provenance import Provenance  # noqa: E402
-from hooks.crosslinks import Derived  # noqa: E402
+from hooks.edition.crosslinks import Derived  # noqa: E402
 from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
-from hooks.model import Edition, Language  # noqa: E402
+from hooks.edition.model import Edition, Language  # noqa: E402
 from hooks.page_not_found import language_links, not_found_page  # noqa: E402
 from hooks.urls import Scheme, relative  # noqa: E402
 from hooks import template_cache  # noqa: E402
@@ -57,7 +58,7 @@ class Build:
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
-_derived: dict[int, tuple[Edition, Derived]] = {}  # of the edition loaded once (sources.load_edition_once)
+_derived: dict[int, tuple[Edition, Derived]] = {}  # of the edition loaded once (load.load_edition_once)
 
 
 def _current() -> Build:
@@ -71,9 +72,9 @@ def _current() -> Build:
 def on_config(config):
     global _build
     _build = None
-    layout = sources.Layout(ROOT / "source")
+    layout = load.Layout(ROOT / "source")
     try:
-        edition = sources.load_edition_once(layout)  # once per content, not per language
+        edition = load.load_edition_once(layout)  # once per content, not per language
         # MkDocs follows links in docs/ and copies what they point to; the theme's overrides too
         for folder in ("docs", "overrides"):
             sourcefile.refuse_links(ROOT / folder, Path(folder))
@@ -86,7 +87,7 @@ def on_config(config):
     configured = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages]
     config_file = Path(config.config_file_path)
     try:
-        sources.check_i18n(configured, edition, config_file, layout.shown(config_file))
+        load.check_i18n(configured, edition, config_file, layout.shown(config_file))
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     code = config.plugins["i18n"].current_language

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import HOME, Scheme, relative
 
 KEYS = ("text", "read", "dismiss")

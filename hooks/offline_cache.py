@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hooks import parallel, redirects, search
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import HOME, Scheme, relative
 
 WORKER = "sw.js"  # at the site root: its scope is the whole site

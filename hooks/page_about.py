@@ -10,7 +10,8 @@ from pathlib import Path
 
 import markdown
 
-from hooks import prose, sourcefile
+from hooks import prose
+from hooks.edition import sourcefile
 from hooks.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
 from hooks.errors import SourceError
 from hooks.urls import ABOUT

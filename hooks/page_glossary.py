@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from hooks.elements import Context, append_text, classed, el, translation_notice
-from hooks.glossary import ordered
+from hooks.edition.glossary import ordered
 from hooks.urls import GLOSSARY
 
 ROOT_CLASS = "a4p-glossary"

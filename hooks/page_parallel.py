@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
 from hooks.elements import Context, classed, el, to_html, translation_notice
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import PARALLEL
 
 DATA_DIR = "assets/parallel"  # site path of the per-language data files (hooks/parallel.py)

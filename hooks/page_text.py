@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from hooks import cite_panel, terms
+from hooks import cite_panel
+from hooks.edition import terms
 from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
                             labelled, range_label, to_html, translation_notice)
-from hooks.model import Paragraph
+from hooks.edition.model import Paragraph
 from hooks.page_parallel import parallel_link
 from hooks.urls import GLOSSARY
 

@@ -24,7 +24,7 @@ import json
 import string
 from pathlib import Path
 
-from hooks.model import Edition, Paragraph
+from hooks.edition.model import Edition, Paragraph
 from hooks.page_parallel import DATA_DIR
 from hooks.page_text import _HAN_RUN as HAN_RUN
 from hooks.urls import Scheme

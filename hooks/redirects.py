@@ -13,7 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from hooks.model import Edition
+from hooks.edition.model import Edition
 from hooks.urls import Scheme, relative
 
 SCRIPT = "assets/a4p-redirect.js"  # docs/assets/a4p-redirect.js

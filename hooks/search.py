@@ -12,7 +12,7 @@ the browser's job, in one place: ``search.js`` tokenizes the records and the que
 
 Language-specific search settings (a stemmer, stop words, a folding) are data, in
 ``source/search.yml``; a language that it does not list is searched without them. The folding
-rules (:mod:`hooks.folding`) go to the browser as JSON, so that search and the glossary marks
+rules (:mod:`hooks.edition.folding`) go to the browser as JSON, so that search and the glossary marks
 fold alike.
 """
 
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from hooks import folding as foldings, yamlsource
+from hooks.edition import folding as foldings, yamlsource
 from hooks.errors import SourceError
-from hooks.folding import Folding
-from hooks.model import Edition
+from hooks.edition.folding import Folding
+from hooks.edition.model import Edition
 from hooks.urls import Scheme
 
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
@@ -70,7 +70,7 @@ class Record:
 def glossary_records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
     """Every glossary entry of language ``code``, in the glossary's order: the term (and its
     variants) as the name, the variants and definition as the words."""
-    from hooks.glossary import ordered
+    from hooks.edition.glossary import ordered
 
     strings = edition.strings[code]
     page = scheme.page(code, "glossary")

@@ -8,7 +8,7 @@ with the title and links to the text pages; one page per text page, its heading 
 numbered paragraphs (a Markdown ordered list starting at the paragraph's number); and a
 glossary page, a definition list (``def_list``) of the terms. Material's own search plugin is
 on, as a plain site has it. The content is read from source/ through the same loader as the
-edition (hooks/sources.py), so that both build the same words.
+edition (hooks/edition/load.py), so that both build the same words.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
-from hooks import glossary, sources  # noqa: E402
+from hooks.edition import glossary, load  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
-from hooks.model import Edition  # noqa: E402
+from hooks.edition.model import Edition  # noqa: E402
 from scripts import build_site  # noqa: E402
 
 GLOSSARY = "glossary"
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     try:
-        edition = sources.load_edition(sources.Layout(ROOT / "source"))
+        edition = load.load_edition(load.Layout(ROOT / "source"))
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import search, sources  # noqa: E402
+from hooks import search  # noqa: E402
+from hooks.edition import load  # noqa: E402
 from hooks.urls import Scheme  # noqa: E402
 from scripts import baseline, bench_browser, build_site  # noqa: E402
 from scripts.bench_report import Figure, Report, machine, markdown, median, percentile  # noqa: E402
@@ -143,7 +144,7 @@ def ms(value: float) -> str:
 def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
     from playwright.sync_api import sync_playwright
 
-    edition = sources.load_edition(sources.Layout(ROOT / "source"))
+    edition = load.load_edition(load.Layout(ROOT / "source"))
     codes = [lang.code for lang in edition.languages]
     copy = copy_tree(work / "edition")
     plain = work / "baseline"

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks import sources  # noqa: E402
-from hooks.terms import Matcher  # noqa: E402
+from hooks.edition import load  # noqa: E402
+from hooks.edition.terms import Matcher  # noqa: E402
 from hooks.urls import Scheme  # noqa: E402
 
 # The words whose marking the plain build was measured on (issue 3): 1 of 45 marked.
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
-    edition = sources.load_edition(sources.Layout(ROOT / "source"))
+    edition = load.load_edition(load.Layout(ROOT / "source"))
     scheme = Scheme("/", edition.source.code)
     print(f"{'language':<10}{'terms':>7}{'occurrences':>13}{'marked':>8}")
     for language in edition.languages:

@@ -3,7 +3,7 @@
     python scripts/normalize.py          # rewrite source/text/zh.txt
     python scripts/normalize.py --check  # exit 1 if source/text/zh.txt differs
 
-It uses the same modules as the build (:mod:`hooks.sources`), so there is one parser.
+It uses the same modules as the build (:mod:`hooks.edition.load`), so there is one parser.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks import sources  # noqa: E402
+from hooks.edition import load  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 
 
@@ -23,13 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify instead of writing")
     args = parser.parse_args(argv)
-    layout = sources.Layout(ROOT / "source")
+    layout = load.Layout(ROOT / "source")
     try:
-        expected = sources.canonical_source_text(layout)
+        expected = load.canonical_source_text(layout)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    target = layout.text_file(sources.source_language(layout))
+    target = layout.text_file(load.source_language(layout))
     if target.exists() and not target.is_file():
         print(f"error: {target.relative_to(ROOT)}: found a folder; expected a file", file=sys.stderr)
         return 2

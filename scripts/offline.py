@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import downloads, redirects, sources  # noqa: E402
+from hooks import downloads, redirects  # noqa: E402
+from hooks.edition import load  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 from scripts import build_site  # noqa: E402
 from scripts.release import Release, ReleaseError, release  # noqa: E402
@@ -72,7 +73,7 @@ def excluded(path: str) -> str | None:
 
 def readme(root: Path, rel: Release) -> str:
     """README.txt: one short note per language, in the languages' order, from source/i18n."""
-    edition = sources.load_edition(sources.Layout(root / "source"))
+    edition = load.load_edition(load.Layout(root / "source"))
     site_url = build_site.site_url(root / "mkdocs.yml")
     files = Scheme(site_url, edition.source.code, directory_urls=False)
     online = files.online()

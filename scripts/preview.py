@@ -9,7 +9,7 @@ overrides/ are watched too, and a missing path gets the 404 page of its language
 404, as scripts/serve.py and the nginx configuration serve it (``/en/para/99/`` → the
 English 404), where ``mkdocs serve`` would show the source language's for every path. It
 listens on 127.0.0.1 only. The rebuild loads the sources once for the six languages
-(hooks/sources.py). To serve a finished build as a host does, use scripts/serve.py.
+(hooks/edition/load.py). To serve a finished build as a host does, use scripts/serve.py.
 """
 
 from __future__ import annotations

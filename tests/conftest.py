@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import sources
+from hooks.edition import load
 from scripts import build_site, offline, release as releases, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +30,13 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture(scope="session")
-def layout() -> sources.Layout:
-    return sources.Layout(SOURCE)
+def layout() -> load.Layout:
+    return load.Layout(SOURCE)
 
 
 @pytest.fixture(scope="session")
 def edition(layout):
-    return sources.load_edition(layout)
+    return load.load_edition(layout)
 
 
 @pytest.fixture

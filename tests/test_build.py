@@ -385,7 +385,7 @@ def test_each_language_s_404_is_written_whichever_language_builds_first(tmp_path
     from types import SimpleNamespace
 
     from hooks import main
-    from hooks.crosslinks import Derived
+    from hooks.edition.crosslinks import Derived
     from hooks.urls import Scheme
 
     scheme = Scheme("https://a4p.example.org/", edition.source.code)

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from hooks import cite, cite_panel
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context
 from hooks.page_text import text_page
 from hooks.provenance import Provenance

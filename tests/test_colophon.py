@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hooks.colophon import colophon_html
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context
 from hooks.provenance import Provenance
 from hooks.urls import Scheme

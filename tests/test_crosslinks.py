@@ -1,4 +1,4 @@
-"""Derived links (hooks/crosslinks.py): where each term is used, and related paragraphs.
+"""Derived links (hooks/edition/crosslinks.py): where each term is used, and related paragraphs.
 
 First on small hand-made inputs whose result is worked out by hand in the comments, then
 on the real edition and on the built pages: the related paragraphs each page offers, and
@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.crosslinks import RELATED_LIMIT, Derived, related, usage
-from hooks.glossary import Glossary, Term
+from hooks.edition.crosslinks import RELATED_LIMIT, Derived, related, usage
+from hooks.edition.glossary import Glossary, Term
 
 LANGS = ["zh", "en"]
 

@@ -368,7 +368,7 @@ def test_only_cells_that_start_as_a_formula_change(edition):
 
 def test_a_formula_start_in_the_source_file(src):
     """Through the real reader: paragraphs of source/text/en.txt that start with = + - @."""
-    from hooks import sources
+    from hooks.edition import load
 
     path = src / "text" / "en.txt"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -378,7 +378,7 @@ def test_a_formula_start_in_the_source_file(src):
         if match and int(match.group(1)) <= 4:
             lines[i] = f"{match.group(1)}. {next(starts)}{match.group(2)}\n"
     path.write_text("".join(lines), encoding="utf-8")
-    hostile = sources.load_edition(sources.Layout(src))
+    hostile = load.load_edition(load.Layout(src))
     rows = csv_rows(downloads_module.aligned_csv(hostile))
     column = rows[0].index("en")
     for row in rows[1:5]:

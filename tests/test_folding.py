@@ -1,4 +1,4 @@
-"""hooks.folding: the foldings of source/search.yml, applied in Python (the glossary's marks).
+"""hooks.edition.folding: the foldings of source/search.yml, applied in Python (the glossary's marks).
 
 The expected words were worked out by hand from the rules in source/search.yml (the map, the
 clitics longest first, the suffixes in their order, 3 letters kept after a clitic and 4 after a
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import folding
+from hooks.edition import folding
 from hooks.errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ SETTINGS = ROOT / "source" / "search.yml"
 @pytest.fixture(scope="module")
 def rules() -> dict[str, folding.Folding]:
     """The foldings of source/search.yml, by name."""
-    from hooks import yamlsource
+    from hooks.edition import yamlsource
     return folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)
 
 

@@ -1,8 +1,8 @@
-"""The glossary data (hooks/glossary.py): validation errors, the real glossaries, their order.
+"""The glossary data (hooks/edition/glossary.py): validation errors, the real glossaries, their order.
 
 Every malformed input is a private copy of source/ with one thing broken, loaded the way the
-build loads it (hooks.sources.load_edition). Each expected message was written out by hand
-from hooks/glossary.py: ``FILE:LINE: found X; expected Y``, FILE relative to the repository
+build loads it (hooks.edition.load.load_edition). Each expected message was written out by hand
+from hooks/edition/glossary.py: ``FILE:LINE: found X; expected Y``, FILE relative to the repository
 copy, LINE the line of the edited file that holds the fault (looked up in the file's text).
 The matcher's output is covered by the golden files of tests/test_terms.py.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks import sources
+from hooks.edition import load
 from hooks.errors import SourceError
-from hooks.glossary import Glossary, Term, ordered
+from hooks.edition.glossary import Glossary, Term, ordered
 
 ZH = "source/glossary/zh.yml"
 EN = "source/glossary/en.yml"
@@ -27,7 +27,7 @@ ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the issue: a language-neu
 
 def error(src: Path) -> str:
     with pytest.raises(SourceError) as info:
-        sources.load_edition(sources.Layout(src))
+        load.load_edition(load.Layout(src))
     return str(info.value)
 
 
@@ -530,7 +530,7 @@ FORM_LIMIT = 200  # a term or variant; the longest today has 94
 def test_definition_of_the_longest_length_is_accepted(src):
     en = src / "glossary" / "en.yml"
     set_key(en, "impartiality", "definition", "d" * DEFINITION_LIMIT)
-    assert sources.load_edition(sources.Layout(src)).glossaries["en"].terms["impartiality"].definition == \
+    assert load.load_edition(load.Layout(src)).glossaries["en"].terms["impartiality"].definition == \
         "d" * DEFINITION_LIMIT
 
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from hooks import meta
+from hooks.edition import meta
 from hooks.errors import SourceError
 from tests.sourcecopy import edit, line
 

@@ -1,4 +1,4 @@
-"""hooks.normalize (load + replay) and scripts/normalize.py: from the supplied text to zh.txt."""
+"""hooks.edition.normalize (load + replay) and scripts/normalize.py: from the supplied text to zh.txt."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import normalize, sources, structure
+from hooks.edition import normalize, structure
+from hooks.edition.load import Layout, canonical_source_text
 from hooks.errors import SourceError
 from scripts import normalize as normalize_script
 from tests.sourcecopy import SLUGS, SOURCE, edit, line_containing as line
@@ -219,7 +220,7 @@ INSIDE = "expected a file inside source/, like seed/a4p-declaration.zh.txt"
 def seed_error(src: Path) -> str:
     """The message of replaying the copy, as the build and scripts/normalize.py do."""
     with pytest.raises(SourceError) as info:
-        sources.canonical_source_text(sources.Layout(src))
+        canonical_source_text(Layout(src))
     return str(info.value)
 
 

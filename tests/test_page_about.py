@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from hooks import page_about
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context, to_html
 from hooks.errors import SourceError
 from hooks.provenance import Provenance

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context
 from hooks.page_full_text import full_text_page
 from hooks.urls import Scheme

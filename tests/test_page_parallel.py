@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from hooks import page_parallel
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context
 from hooks.page_text import text_page
 from hooks.urls import Scheme

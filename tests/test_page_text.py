@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context, to_html
 from hooks.page_text import paragraph, text_page
 from hooks.urls import Scheme

@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from hooks import page_about, page_glossary, page_home, pages, prose
-from hooks.crosslinks import Derived
+from hooks.edition.crosslinks import Derived
 from hooks.elements import Context, to_html
 from hooks.errors import SourceError
 from hooks.urls import ABOUT, GLOSSARY, HOME, Scheme

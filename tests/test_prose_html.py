@@ -157,8 +157,8 @@ def test_every_real_prose_file_passes(name):
 
 
 def test_the_real_prose_of_six_languages_is_checked():
-    from hooks import sources
+    from hooks.edition import load
 
-    codes = [language.code for language in sources.load_edition(sources.Layout(ROOT / "source")).languages]
+    codes = [language.code for language in load.load_edition(load.Layout(ROOT / "source")).languages]
     assert {p.name for p in (ROOT / "docs").glob("*.*.md")} == {pages.docs_name(key, code)
                                                                   for key in pages.PROSE for code in codes}

@@ -15,7 +15,7 @@ import pytest
 
 from hooks import search
 from hooks.errors import SourceError
-from hooks.glossary import ordered
+from hooks.edition.glossary import ordered
 from hooks.urls import Scheme
 
 ROOT = Path(__file__).resolve().parent.parent

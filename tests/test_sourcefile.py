@@ -1,4 +1,4 @@
-"""hooks.sourcefile.read: what every source file must be before it is parsed.
+"""hooks.edition.sourcefile.read: what every source file must be before it is parsed.
 
 Each case writes a small file by hand and checks the whole message; lines and columns are
 counted here from the bytes the test wrote, not taken from hooks/.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import sourcefile
+from hooks.edition import sourcefile
 from hooks.errors import SourceError
 
 SHOWN = Path("source/text/en.txt")

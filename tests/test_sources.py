@@ -1,4 +1,4 @@
-"""hooks.sources: loading every source into one cross-checked Edition, first error stops."""
+"""hooks.edition.load: loading every source into one cross-checked Edition, first error stops."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import sources, text
+from hooks.edition import load, text
 from hooks.errors import SourceError
 from tests.sourcecopy import SLUGS, SOURCE, edit, exact_line, line
 
@@ -14,16 +14,16 @@ REPLAY = ("the supplied text plus the listed normalizations "
           "(edit normalizations.yml, then run scripts/normalize.py)")
 
 
-def error(src: Path, load=sources.load_edition) -> str:
+def error(src: Path, read=load.load_edition) -> str:
     with pytest.raises(SourceError) as info:
-        load(sources.Layout(src))
+        read(load.Layout(src))
     return str(info.value)
 
 
 # -- the real sources -------------------------------------------------------------------------
 
 def test_languages():
-    languages = sources.load_languages(sources.Layout(SOURCE))
+    languages = load.load_languages(load.Layout(SOURCE))
     assert [(lang.code, lang.name, lang.dir, lang.is_source) for lang in languages] == [
         ("zh", "中文", "ltr", True), ("en", "English", "ltr", False), ("fr", "Français", "ltr", False),
         ("es", "Español", "ltr", False), ("ru", "Русский", "ltr", False), ("ar", "العربية", "rtl", False)]
@@ -42,7 +42,7 @@ def test_edition_loads(edition):
 
 
 def test_canonical_source_text_is_zh_txt(layout):
-    assert sources.canonical_source_text(layout).encode("utf-8") == layout.text_file("zh").read_bytes()
+    assert load.canonical_source_text(layout).encode("utf-8") == layout.text_file("zh").read_bytes()
 
 
 # -- zh.txt must be the replay of the supplied text ------------------------------------------------
@@ -71,7 +71,7 @@ def test_zh_title_edited_by_hand(src):
 
 def test_zh_edited_fails_canonical_check_too(src):
     edit(src / "text" / "zh.txt", "国家和区域", "国家与区域")
-    assert sources.canonical_source_text(sources.Layout(src)) != (src / "text" / "zh.txt").read_text(encoding="utf-8")
+    assert load.canonical_source_text(load.Layout(src)) != (src / "text" / "zh.txt").read_text(encoding="utf-8")
 
 
 # -- cross-file checks ------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_language_without_a_text_file(src):
 def test_second_language_marked_source(src):
     langs = src / "languages.yml"
     edit(langs, "    name: English\n", "    name: English\n    source: true\n")
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         f"source/languages.yml:{line(langs, '  - code: en')}: found language 'en' marked source: true; "
         "expected exactly the first language marked source: true")
 
@@ -117,7 +117,7 @@ def test_second_language_marked_source(src):
 def test_source_language_not_first(src):
     langs = src / "languages.yml"
     edit(langs, "    source: true\n", "")
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         f"source/languages.yml:{line(langs, '  - code: zh')}: found language 'zh' not marked source: true; "
         "expected exactly the first language marked source: true")
 
@@ -126,7 +126,7 @@ def test_source_language_not_first(src):
 def test_language_code_not_iso_639_1(src, code):
     langs = src / "languages.yml"
     edit(langs, "code: en\n", f"code: {code}\n")
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         f"source/languages.yml:{exact_line(langs, f'  - code: {code}')}: found code '{code}'; "
         "expected a two-letter ISO 639-1 code")
 
@@ -135,14 +135,14 @@ def test_language_twice(src):
     langs = src / "languages.yml"
     edit(langs, "code: en\n", "code: zh\n")
     second = line(langs, "    name: English") - 1
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         f"source/languages.yml:{second}: found language 'zh' a second time; expected each language once")
 
 
 def test_unknown_direction(src):
     langs = src / "languages.yml"
     edit(langs, "    name: English\n    dir: ltr", "    name: English\n    dir: up")
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         f"source/languages.yml:{line(langs, '    dir: up')}: found dir 'up'; expected dir: ltr or dir: rtl")
 
 
@@ -168,7 +168,7 @@ def test_translator_notes_reach_the_edition(src):
     real = text.read(SOURCE / "text" / "en.txt")
     assert 5 not in real.translator_notes  # test setup: paragraph 5 has no note of its own
     insert_below(en, "5. ", "> A translator's note.")
-    loaded = sources.load_edition(sources.Layout(src))
+    loaded = load.load_edition(load.Layout(src))
     assert loaded.texts["en"].translator_notes == {**real.translator_notes, 5: ("A translator's note.",)}
     assert loaded.texts["en"].translator_note_lines[5] == (line(en, "> A translator's note."),)
 
@@ -176,7 +176,7 @@ def test_translator_notes_reach_the_edition(src):
 def test_byte_order_mark_in_languages_yml(src):
     path = src / "languages.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert error(src, sources.load_languages) == (
+    assert error(src, load.load_languages) == (
         "source/languages.yml:1: found a byte-order mark at the start of the file; expected UTF-8 without a "
         "byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
 
@@ -202,7 +202,7 @@ class _Edition:
 @pytest.fixture(scope="module")
 def languages_edition():
     """What check_i18n reads of the edition: its languages (source/languages.yml)."""
-    return _Edition(sources.load_languages(sources.Layout(SOURCE)))
+    return _Edition(load.load_languages(load.Layout(SOURCE)))
 
 
 def config_with(tmp_path: Path, configured: list[tuple[str, bool]]) -> tuple[Path, list[int]]:
@@ -227,7 +227,7 @@ def config_with(tmp_path: Path, configured: list[tuple[str, bool]]) -> tuple[Pat
 def i18n_error(tmp_path, edition, configured) -> str:
     path, _ = config_with(tmp_path, configured)
     with pytest.raises(SourceError) as info:
-        sources.check_i18n(configured, edition, path, Path("mkdocs.yml"))
+        load.check_i18n(configured, edition, path, Path("mkdocs.yml"))
     return str(info.value)
 
 
@@ -238,7 +238,7 @@ def expected_of(edition) -> list[tuple[str, bool]]:
 def test_i18n_languages_agree(tmp_path, languages_edition):
     configured = expected_of(languages_edition)
     path, _ = config_with(tmp_path, configured)
-    sources.check_i18n(configured, languages_edition, path, Path("mkdocs.yml"))
+    load.check_i18n(configured, languages_edition, path, Path("mkdocs.yml"))
 
 
 def test_real_mkdocs_yml_agrees(languages_edition):
@@ -247,7 +247,7 @@ def test_real_mkdocs_yml_agrees(languages_edition):
     text = config.read_text(encoding="utf-8").split("\n")
     codes = [t.split(":", 1)[1].strip() for t in text if t.strip().startswith("- locale:")]
     configured = [(code, index == 0) for index, code in enumerate(codes)]
-    sources.check_i18n(configured, languages_edition, config, Path("mkdocs.yml"))
+    load.check_i18n(configured, languages_edition, config, Path("mkdocs.yml"))
 
 
 def test_i18n_language_not_in_languages_yml(tmp_path, languages_edition):
@@ -301,7 +301,7 @@ def test_i18n_languages_of_an_inherited_config(tmp_path, languages_edition):
     child = tmp_path / "mkdocs.offline.yml"
     child.write_text("INHERIT: mkdocs.yml\nuse_directory_urls: false\n", encoding="utf-8")
     with pytest.raises(SourceError) as info:
-        sources.check_i18n(configured, languages_edition, child, Path("mkdocs.offline.yml"))
+        load.check_i18n(configured, languages_edition, child, Path("mkdocs.offline.yml"))
     assert str(info.value) == (f"mkdocs.yml:{entries[1]}: found i18n language 'de' (not the default); "
                                f"expected '{expected[1][0]}', {RULE}")
 
@@ -312,42 +312,42 @@ def test_i18n_languages_of_an_inherited_config(tmp_path, languages_edition):
 def counted_loads(monkeypatch):
     """Every real load of the sources, counted; the process's kept edition forgotten first."""
     calls = []
-    real = sources.load_edition
+    real = load.load_edition
 
     def counting(layout):
         calls.append(layout.root)
         return real(layout)
 
-    monkeypatch.setattr(sources, "load_edition", counting)
-    monkeypatch.setattr(sources, "_loaded", None)
+    monkeypatch.setattr(load, "load_edition", counting)
+    monkeypatch.setattr(load, "_loaded", None)
     return calls
 
 
 def test_loaded_once_per_content_and_again_after_an_edit(src, counted_loads):
-    layout = sources.Layout(src)
-    languages = sources.load_languages(layout)
-    first = [sources.load_edition_once(layout) for _ in languages]
+    layout = load.Layout(src)
+    languages = load.load_languages(layout)
+    first = [load.load_edition_once(layout) for _ in languages]
     assert len(counted_loads) == 1
     assert all(edition is first[0] for edition in first)
     en = src / "text" / "en.txt"
     edit(en, "1. We, the Member States", "1. We, the member States")
-    edited = sources.load_edition_once(layout)
+    edited = load.load_edition_once(layout)
     assert len(counted_loads) == 2, "an edited paragraph must load the sources again"
     assert edited.texts["en"].paragraphs[1].startswith("We, the member States")
-    assert sources.load_edition_once(layout) is edited
+    assert load.load_edition_once(layout) is edited
     assert len(counted_loads) == 2
 
 
 def test_a_new_file_changes_the_fingerprint_and_a_failed_load_is_not_kept(src, counted_loads):
-    layout = sources.Layout(src)
-    before = sources.fingerprint(layout)
+    layout = load.Layout(src)
+    before = load.fingerprint(layout)
     (src / "notes.txt").write_text("", encoding="utf-8")
-    assert sources.fingerprint(layout) != before
+    assert load.fingerprint(layout) != before
     zh = src / "text" / "zh.txt"
     edit(zh, "国家和区域", "国家与区域")
     for _ in range(2):  # each attempt loads again and fails again: no stale edition, no kept error
         with pytest.raises(SourceError):
-            sources.load_edition_once(layout)
+            load.load_edition_once(layout)
     assert len(counted_loads) == 2
 
 
@@ -357,7 +357,7 @@ def test_one_build_of_every_language_loads_the_sources_once(tmp_path, counted_lo
 
     config = load_config(str(SOURCE.parent / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
-    built = sources.load_languages(sources.Layout(SOURCE))
+    built = load.load_languages(load.Layout(SOURCE))
     for language in built:  # every language was built, in this process
         folder = tmp_path / "site" / ("" if language.is_source else language.code)
         assert (folder / "preamble" / "index.html").is_file(), f"{language.code} was not built"
@@ -406,14 +406,14 @@ def test_link_that_no_source_names_is_refused_too(src):
 def test_link_refused_by_the_load_kept_for_the_process(src, counted_loads):
     """load_edition_once checks before it reuses an edition: a file swapped for a link to an
     identical copy (the same fingerprint, were links followed) stops the next build."""
-    layout = sources.Layout(src)
-    sources.load_edition_once(layout)
+    layout = load.Layout(src)
+    load.load_edition_once(layout)
     outside = src.parent / "outside-en.yml"
     outside.write_bytes((src / "glossary" / "en.yml").read_bytes())
     (src / "glossary" / "en.yml").unlink()
     (src / "glossary" / "en.yml").symlink_to(outside)
     with pytest.raises(SourceError) as info:
-        sources.load_edition_once(layout)
+        load.load_edition_once(layout)
     assert str(info.value) == f"source/glossary/en.yml: found a symbolic link; expected {LINK}"
 
 
@@ -421,10 +421,10 @@ def test_fingerprint_never_reads_through_a_link(src):
     outside = src.parent / "outside.txt"
     outside.write_text("one\n", encoding="utf-8")
     (src / "seed" / "old.txt").symlink_to(outside)
-    layout = sources.Layout(src)
-    before = sources.fingerprint(layout)
+    layout = load.Layout(src)
+    before = load.fingerprint(layout)
     outside.write_text("two\n", encoding="utf-8")
-    assert sources.fingerprint(layout) == before  # the link's target, not its content
+    assert load.fingerprint(layout) == before  # the link's target, not its content
     (src / "seed" / "old.txt").unlink()
     (src / "seed" / "old.txt").symlink_to(src.parent / "another.txt")
-    assert sources.fingerprint(layout) != before
+    assert load.fingerprint(layout) != before

@@ -1,4 +1,4 @@
-"""hooks.strings.load_all: every language's interface strings, complete and consistent."""
+"""hooks.edition.strings.load_all: every language's interface strings, complete and consistent."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import normalize, sources, strings, structure
+from hooks.edition import normalize, load, strings, structure
 from hooks.errors import SourceError
 from tests.sourcecopy import SOURCE, edit, line
 
@@ -16,7 +16,7 @@ NORMS = normalize.load(SOURCE / "normalizations.yml", STRUCTURE)
 
 def load_all(src: Path) -> dict[str, strings.Strings]:
     files = {code: src / "i18n" / f"{code}.yml" for code in ("zh", "en")}  # source/languages.yml
-    return strings.load_all(files, "zh", STRUCTURE, NORMS, sources.Layout(src).shown)
+    return strings.load_all(files, "zh", STRUCTURE, NORMS, load.Layout(src).shown)
 
 
 def error(src: Path) -> str:
@@ -82,7 +82,7 @@ def test_placeholders_differ(src):
 def test_empty_string(src):
     en = src / "i18n" / "en.yml"
     edit(en, "  home: Home\n", "  home:\n")
-    # worded as hooks.yamlsource.require words it: an editor does not know Python's None
+    # worded as hooks.edition.yamlsource.require words it: an editor does not know Python's None
     assert error(src) == (f"source/i18n/en.yml:{line(en, '  home:')}: found 'nav.home': an empty value; "
                           "expected 'nav.home' to be a non-empty string")
 

@@ -1,4 +1,4 @@
-"""hooks.structure.load: the pages and their paragraphs, fixed by CONTRACT.md."""
+"""hooks.edition.structure.load: the pages and their paragraphs, fixed by CONTRACT.md."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import structure
+from hooks.edition import structure
 from hooks.errors import SourceError
 from tests.sourcecopy import SOURCE, edit, line_containing as line
 

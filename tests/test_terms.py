@@ -1,4 +1,4 @@
-"""Golden-file tests for the glossary matcher (hooks/terms.py).
+"""Golden-file tests for the glossary matcher (hooks/edition/terms.py).
 
 Each ``tests/golden/terms/NAME.yml`` holds the terms, whether words have boundaries, the name
 of a folding of ``source/search.yml`` if any, and an input fragment; ``NAME.html`` the
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import folding, terms, yamlsource
+from hooks.edition import folding, terms, yamlsource
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "terms"
@@ -104,7 +104,7 @@ def test_a_glossary_makes_one_matcher_and_searches_each_text_once(monkeypatch):
     same text with the same glossary: made and searched once, the answer never shared."""
     from dataclasses import replace
 
-    from hooks.glossary import Glossary, Term
+    from hooks.edition.glossary import Glossary, Term
 
     entries = {"peace": Term("peace", "peacekeeping", ("peace operation",), "d", (), 1)}
     glossary = Glossary(Path("g.yml"), entries, 1)

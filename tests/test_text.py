@@ -1,4 +1,4 @@
-"""hooks.text: the line format of every language's text, and its fit to the structure.
+"""hooks.edition.text: the line format of every language's text, and its fit to the structure.
 
 Each failure case copies source/ into tmp_path, breaks one line of a text file and checks the
 whole message, as an editor sees it: ``FILE:LINE: found X; expected Y``.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import structure, text
+from hooks.edition import structure, text
 from hooks.errors import SourceError
 from tests.sourcecopy import SLUGS, SOURCE
 

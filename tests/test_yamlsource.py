@@ -1,4 +1,4 @@
-"""hooks.yamlsource: YAML with lines, and what a source YAML file may not contain.
+"""hooks.edition.yamlsource: YAML with lines, and what a source YAML file may not contain.
 
 Each case writes a small YAML file by hand; the expected line is the one the test wrote the
 construct on, counted here.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import yamlsource
+from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""hooks.yamlsource's fast path: libyaml's parser under the same Python composer and
+"""hooks.edition.yamlsource's fast path: libyaml's parser under the same Python composer and
 constructor gives the same data and the same lines as the pure-Python loader, for every source
 file and mkdocs.yml; a file it cannot load is read again by the pure-Python loader, whose
 message is the one shown (tests/test_yamlsource.py checks those messages)."""
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import sourcefile, yamlsource
+from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ gets the same checks, each with a message naming the file and, where there is on
   the repository could name a file that is no source (``.env``, ``.git/config``) whose first
   line a message would then quote; and no source has a use for one. A refused link is never
   read, so no message can quote what it points to. :func:`refuse_links` checks a whole folder
-  (``source/``, by :mod:`hooks.sources`; any folder whose files are read or copied as they are);
+  (``source/``, by :mod:`hooks.edition.load`; any folder whose files are read or copied as they are);
 - it exists and is a file (not a folder), of at most :data:`MAX_BYTES` (checked before reading);
 - it is UTF-8, without a byte-order mark (the invisible U+FEFF some editors put first);
 - every character is one an editor can see (:func:`check_text`, also used by the text parser
-  and, on every decoded YAML value, by :mod:`hooks.yamlsource`):
+  and, on every decoded YAML value, by :mod:`hooks.edition.yamlsource`):
 
   - no control characters (C0, DEL and C1: NUL, escape, U+0085, U+009B, a lone carriage
     return …). A line break may be ``\\n`` or ``\\r\\n``; a tab only where the format allows one
@@ -35,7 +35,7 @@ gets the same checks, each with a message naming the file and, where there is on
     byte (the supplied Chinese text above all, which is NFC as supplied).
 
 :func:`check_length` is the one message for a text over its limit (each limit lives with its
-format: :mod:`hooks.text`, :mod:`hooks.glossary`, :mod:`hooks.strings`).
+format: :mod:`hooks.edition.text`, :mod:`hooks.edition.glossary`, :mod:`hooks.edition.strings`).
 """
 
 from __future__ import annotations

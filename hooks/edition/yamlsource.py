@@ -1,6 +1,6 @@
 """YAML files read with the line of every key and item, so errors can name the line.
 
-Source files are read through :mod:`hooks.sourcefile` (no link, size, UTF-8, no byte-order
+Source files are read through :mod:`hooks.edition.sourcefile` (no link, size, UTF-8, no byte-order
 mark, only characters an editor can see), then parsed with these restrictions, each refused
 with its line:
 
@@ -8,7 +8,7 @@ with its line:
   (a "billion laughs" file) would make a small file expand to gigabytes;
 - no nesting deeper than :data:`MAX_DEPTH` levels;
 - every value and key, once YAML has decoded its escapes, is checked again by
-  :func:`hooks.sourcefile.first_problem`: an escape in a quoted string can write what the file
+  :func:`hooks.edition.sourcefile.first_problem`: an escape in a quoted string can write what the file
   itself may not hold (``"\\0"``, ``"\\u202e"``, ``"\\udc80"`` half of a surrogate pair,
   ``"e\\u0301"`` decomposed), refused with the line where the value starts; ``"\\n"`` and
   ``"\\t"`` stay allowed. The fast path (libyaml) runs the same check, or refuses the escape
@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from hooks import sourcefile
+from hooks.edition import sourcefile
 from hooks.errors import SourceError
 
 MAX_DEPTH = 20

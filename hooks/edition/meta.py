@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import yamlsource
+from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
 FILE = "edition.yml"

@@ -1,7 +1,7 @@
 """From the Chinese text as supplied to the canonical Chinese source, by a documented list.
 
 :func:`load` reads ``normalizations.yml``; :func:`replay` applies it to the supplied text and
-lays the result out in the text format of :mod:`hooks.text`. The words are never changed
+lays the result out in the text format of :mod:`hooks.edition.text`. The words are never changed
 except by a listed entry, and every ``find`` must occur exactly once, so a list that no longer
 fits the supplied text stops the build instead of silently doing nothing. The ``seed:`` file
 (the supplied text) must be a file inside ``source/``; a heading in it before a page whose
@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import yamlsource
+from hooks.edition import yamlsource
 from hooks.errors import SourceError
-from hooks.structure import Structure
+from hooks.edition.structure import Structure
 
 KINDS = ("conversion", "page-break", "heading-layout", "editorial-heading")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

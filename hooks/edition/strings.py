@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from hooks import sourcefile, yamlsource
+from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
 
 TRANSLATION_ONLY = "translation"

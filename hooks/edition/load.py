@@ -5,13 +5,13 @@
       normalizations.yml            how the canonical Chinese source is derived from it
       structure.yml                 pages and their paragraphs (language-neutral)
       languages.yml                 the languages, the source language first
-      text/{lang}.txt               title, headings, paragraphs (hooks.text format)
-      i18n/{lang}.yml               interface strings, reasons, notes (hooks.strings)
-      glossary/{lang}.yml           glossary terms (hooks.glossary)
+      text/{lang}.txt               title, headings, paragraphs (hooks.edition.text format)
+      i18n/{lang}.yml               interface strings, reasons, notes (hooks.edition.strings)
+      glossary/{lang}.yml           glossary terms (hooks.edition.glossary)
 
-Every file is read through :mod:`hooks.sourcefile` (no symbolic link, size, UTF-8, no
+Every file is read through :mod:`hooks.edition.sourcefile` (no symbolic link, size, UTF-8, no
 byte-order mark, only characters an editor can see); before anything is read, no entry of
-source/ may be a symbolic link (:func:`hooks.sourcefile.refuse_links`), whether a source names
+source/ may be a symbolic link (:func:`hooks.edition.sourcefile.refuse_links`), whether a source names
 it or not. :func:`check_i18n` checks that mkdocs.yml's i18n languages are these.
 """
 
@@ -24,9 +24,9 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hooks import folding, glossary, meta, normalize, sourcefile, strings, structure, text, yamlsource
+from hooks.edition import folding, glossary, meta, normalize, sourcefile, strings, structure, text, yamlsource
 from hooks.errors import SourceError
-from hooks.model import Edition, Language
+from hooks.edition.model import Edition, Language
 
 CODE = re.compile(r"^[a-z]{2}$")
 DIRECTIONS = ("ltr", "rtl")

@@ -6,7 +6,7 @@ never be marked: headings, links, code and the apparatus (``data-apparatus``). C
 matching needs no word boundaries; languages that have them (``word_boundaries`` in
 ``source/languages.yml``) only match whole words.
 
-A language may have a folding (:mod:`hooks.folding`, from ``source/search.yml``): the text and
+A language may have a folding (:mod:`hooks.edition.folding`, from ``source/search.yml``): the text and
 the terms are then compared folded (accents, hamza forms, tashkeel do not count), and a term
 is also found behind a clitic prefix (``والمدنيين``, ``للمدنيين`` for ``المدنيين``). A match
 always covers whole original words: the clitic and the term, with every mark and tatweel of
@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from hooks.folding import Folding
+from hooks.edition.folding import Folding
 
 SKIPPED_TAGS = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"})
 APPARATUS = "data-apparatus"

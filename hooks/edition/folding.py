@@ -2,7 +2,7 @@
 
 One definition, as data (``foldings:`` in ``source/search.yml``), used in two places:
 
-- the glossary's term matcher (:mod:`hooks.terms`, the tooltips), in Python, at build time;
+- the glossary's term matcher (:mod:`hooks.edition.terms`, the tooltips), in Python, at build time;
 - the browser's search (``docs/assets/search-text.js``), which receives the same rules as JSON
   (:meth:`Folding.as_json`) in the language's records file and applies them the same way.
 
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from hooks import yamlsource
+from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
 KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep", "plurals", "pronouns", "marbuta",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hooks.glossary import Glossary
-from hooks.meta import Facts
-from hooks.normalize import Note, Normalizations
-from hooks.strings import Strings
-from hooks.structure import PageSpec, Structure
-from hooks.text import LanguageText
+from hooks.edition.glossary import Glossary
+from hooks.edition.meta import Facts
+from hooks.edition.normalize import Note, Normalizations
+from hooks.edition.strings import Strings
+from hooks.edition.structure import PageSpec, Structure
+from hooks.edition.text import LanguageText
 from hooks.urls import AFTER_TEXT, HOME
 
 # The pages besides the text pages, each named by the interface string nav.{key}.

@@ -23,10 +23,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import sourcefile, yamlsource
+from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
-from hooks.folding import Folding
-from hooks.terms import Matcher
+from hooks.edition.folding import Folding
+from hooks.edition.terms import Matcher
 
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"term", "variants", "definition", "related"}

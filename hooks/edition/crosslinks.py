@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from hooks.glossary import Glossary
+from hooks.edition.glossary import Glossary
 
 RELATED_LIMIT = 3
 

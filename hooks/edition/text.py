@@ -18,7 +18,7 @@ are ignored. One or more lines ``> text`` right below a paragraph are that parag
 translator's notes (a translation only: the source language's text is the supplied text).
 No line has white space at its start or end; no paragraph, heading or title is longer than
 :data:`MAX_CHARACTERS`, and no translator's note longer than :data:`MAX_NOTE`. The file itself
-is read by :mod:`hooks.sourcefile` (UTF-8, no byte-order mark, only characters an editor can
+is read by :mod:`hooks.edition.sourcefile` (UTF-8, no byte-order mark, only characters an editor can
 see, tabs excluded, in composed form), and :func:`parse` checks the same of any text it gets
 (the replayed supplied text). The same parser reads every language; :func:`validate` checks a
 text against the structure.
@@ -31,9 +31,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import sourcefile
+from hooks.edition import sourcefile
 from hooks.errors import SourceError
-from hooks.structure import Structure
+from hooks.edition.structure import Structure
 
 FIELD = re.compile(r"^(title|subtitle):(.*)$")
 HEADING = re.compile(r"^\[([^\]]*)\](.*)$")
