@@ -1,7 +1,7 @@
 """The cite controls of a page: one button per paragraph, one for the whole declaration, and
 the panel they open (``docs/assets/a4p-cite.js``, ``a4p-cite.css``).
 
-The citations themselves come from :mod:`hooks.cite`. A page carries them once, as data (a
+The citations themselves come from :mod:`hooks.outputs.cite`. A page carries them once, as data (a
 ``<script type="application/json">``, which no browser runs): every format of the whole
 declaration, and every format of a paragraph as a template whose number and URL the script
 fills in from the button (its ``data-a4p-cite``) and the paragraph's permalink mark (its
@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from hooks import cite
 from hooks.elements import APPARATUS, Context, classed, el
+from hooks.outputs import cite
 
 PANEL_ID = "a4p-cite"
 DATA_CLASS = "a4p-cite-data"

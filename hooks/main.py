@@ -19,24 +19,26 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import pages, prose, redirects  # noqa: E402
-from hooks.edition import sourcefile, load  # noqa: E402
-from hooks import search  # noqa: E402
-from hooks import offline_cache  # noqa: E402
-from hooks.colophon import colophon_html  # noqa: E402
+from hooks import pages, prose  # noqa: E402
 from hooks import offer  # noqa: E402
-from hooks import parallel  # noqa: E402
 from hooks import description  # noqa: E402
-from hooks import downloads, provenance  # noqa: E402
-from hooks.provenance import Provenance  # noqa: E402
+from hooks import provenance  # noqa: E402
+from hooks import template_cache  # noqa: E402
+from hooks.colophon import colophon_html  # noqa: E402
+from hooks.edition import sourcefile, load  # noqa: E402
 from hooks.edition.crosslinks import Derived  # noqa: E402
+from hooks.edition.model import Edition, Language  # noqa: E402
 from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
-from hooks.edition.model import Edition, Language  # noqa: E402
+from hooks.outputs import redirects  # noqa: E402
+from hooks.outputs import search  # noqa: E402
+from hooks.outputs import offline_cache  # noqa: E402
+from hooks.outputs import parallel  # noqa: E402
+from hooks.outputs import downloads  # noqa: E402
 from hooks.page_not_found import language_links, not_found_page  # noqa: E402
-from hooks.urls import Scheme, relative  # noqa: E402
-from hooks import template_cache  # noqa: E402
+from hooks.provenance import Provenance  # noqa: E402
 from hooks.template_cache import COMPILED  # noqa: E402
+from hooks.urls import Scheme, relative  # noqa: E402
 
 # Theme files the edition never loads: Material's search plugin is off and the edition has its
 # own search (assets/search.js), so nothing asks for its worker or its lunr languages
@@ -276,9 +278,9 @@ def on_post_build(config):
         target.write_text(redirects.page_html(redirect, build.scheme), encoding="utf-8")
     _write_search_records(build, site)
     parallel.write(build.edition, build.language.code, build.scheme, site)  # the parallel view's data
-    # every language's build writes the same bytes: no build order matters (hooks/downloads.py)
+    # every language's build writes the same bytes: no build order matters (hooks/outputs/downloads.py)
     downloads.write(site, build.edition, build.scheme.online(), build.provenance)
-    if build.scheme.directory_urls:  # online only: sw.js, manifest, offline list (hooks/offline_cache.py)
+    if build.scheme.directory_urls:  # online only: sw.js, manifest, offline list (hooks/outputs/offline_cache.py)
         offline_cache.write(site, build.edition, build.language.code, build.scheme, build.search_settings,
                             build.provenance.version or "")
     for unused in UNUSED_THEME_FILES:  # every language's build copies the theme's files again
@@ -286,7 +288,7 @@ def on_post_build(config):
 
 
 def _write_search_records(build: Build, site: Path) -> None:
-    """This language's search records (hooks/search.py), which its pages' search box loads:
+    """This language's search records (hooks/outputs/search.py), which its pages' search box loads:
     the paragraphs, then the glossary entries."""
     code = build.language.code
     data = search.document(build.edition, code, build.scheme, build.search_settings)

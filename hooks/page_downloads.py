@@ -1,11 +1,11 @@
-"""The Downloads page: every file of ``/downloads/`` (hooks/downloads.py) with what it holds,
+"""The Downloads page: every file of ``/downloads/`` (hooks/outputs/downloads.py) with what it holds,
 its size and its SHA-256, linked relatively so that the page works from disk too."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks import downloads
+from hooks.outputs import downloads
 from hooks.elements import (Context, append_text, classed, el, fill, foreign_span, isolated, to_html,
                             translation_notice)
 from hooks.urls import DOWNLOADS

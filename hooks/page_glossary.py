@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, translation_notice
 from hooks.edition.glossary import ordered
+from hooks.elements import Context, append_text, classed, el, translation_notice
 from hooks.urls import GLOSSARY
 
 ROOT_CLASS = "a4p-glossary"

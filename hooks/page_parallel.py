@@ -3,7 +3,7 @@
 One page per language, ``parallel/`` and ``{lang}/parallel/``, in that language's interface.
 It is a shell: its title, two language pickers, and the script that builds the two texts in
 the browser (``assets/a4p-parallel.js``) from the two languages' data files (written by
-:mod:`hooks.parallel`), loaded with ``<script>`` tags so that it works from ``file://``.
+:mod:`hooks.outputs.parallel`), loaded with ``<script>`` tags so that it works from ``file://``.
 
 The URL scheme: the pair is the query, ``?a={lang}&b={lang}``, first and second language; a
 fragment ``#para-N`` lands on the row holding paragraph N in both. Without a (valid) pair the
@@ -16,11 +16,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
-from hooks.elements import Context, classed, el, to_html, translation_notice
 from hooks.edition.model import Edition
+from hooks.elements import Context, classed, el, to_html, translation_notice
+from hooks.outputs import parallel
 from hooks.urls import PARALLEL
 
-DATA_DIR = "assets/parallel"  # site path of the per-language data files (hooks/parallel.py)
 SCRIPT = "assets/a4p-parallel.js"
 STYLE = "assets/a4p-parallel.css"
 FALLBACK = "en"  # the partner of the source language, when the edition has it
@@ -79,7 +79,7 @@ def page(ctx: Context) -> str:
         select = el(field, "select", id=f"a4p-parallel-{name}", name=name)
         for language in edition.languages:
             option = ctx.foreign(el(select, "option", language.name, value=language.code), language.code)
-            option.set("data-src", ctx.link(f"{DATA_DIR}/{language.code}.js"))  # its data file
+            option.set("data-src", ctx.link(parallel.data_path(language.code)))  # its data file
             if language.code == chosen[name]:
                 option.set("selected", "selected")
     status = classed(el(root, "p", ctx.t("parallel.loading"), role="status"), "a4p-parallel__status")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from hooks import cite_panel
@@ -10,6 +9,7 @@ from hooks.edition import terms
 from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
                             labelled, range_label, to_html, translation_notice)
 from hooks.edition.model import Paragraph
+from hooks.edition.text import HAN_RUN
 from hooks.page_parallel import parallel_link
 from hooks.urls import GLOSSARY
 
@@ -84,14 +84,10 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
     return box
 
 
-# Han characters and their punctuation: the source text's script, quoted in a translator's note.
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]+")
-
-
 def _quoting_source(ctx: Context, parent: ET.Element, words: str) -> None:
     """A translator's note; the source-language words it quotes carry their ``lang``."""
     cursor = 0
-    for match in _HAN_RUN.finditer(words):
+    for match in HAN_RUN.finditer(words):
         append_text(parent, words[cursor:match.start()])
         ctx.foreign(el(parent, "span", match.group(0)), ctx.edition.source.code)
         cursor = match.end()

@@ -19,17 +19,17 @@ from types import ModuleType
 from typing import Callable
 
 from hooks import page_about, page_glossary, page_home, prose, prose_html
+from hooks import page_parallel
+from hooks import page_accessibility
 from hooks.elements import Context, classed, el, to_html
 from hooks.errors import SourceError
-from hooks.page_text import text_page
+from hooks.page_downloads import downloads_page
 from hooks.page_full_text import full_text_page
+from hooks.page_text import text_page
 from hooks.urls import FULL_TEXT
-from hooks import page_parallel
 from hooks.urls import PARALLEL
 from hooks.urls import ABOUT, GLOSSARY, HOME
-from hooks.page_downloads import downloads_page
 from hooks.urls import DOWNLOADS
-from hooks import page_accessibility
 from hooks.urls import ACCESSIBILITY
 
 DOCS = Path("docs")  # as messages show it

@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from hooks.edition import glossary, load  # noqa: E402
-from hooks.errors import SourceError  # noqa: E402
 from hooks.edition.model import Edition  # noqa: E402
+from hooks.errors import SourceError  # noqa: E402
 from scripts import build_site  # noqa: E402
 
 GLOSSARY = "glossary"

@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import search  # noqa: E402
 from hooks.edition import load  # noqa: E402
+from hooks.outputs import search  # noqa: E402
 from hooks.urls import Scheme  # noqa: E402
 from scripts import baseline, bench_browser, build_site  # noqa: E402
 from scripts.bench_report import Figure, Report, machine, markdown, median, percentile  # noqa: E402

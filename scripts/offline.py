@@ -3,7 +3,7 @@
     python scripts/offline.py [--dist dist]
 
 Writes ``dist/a4p-declaration-<version>-offline.zip``, beside it the data files of
-``downloads/`` (``dist/downloads/``, hooks/downloads.py), and ``dist/SHA256SUMS`` listing them all:
+``downloads/`` (``dist/downloads/``, hooks/outputs/downloads.py), and ``dist/SHA256SUMS`` listing them all:
 
 - a second strict build with ``mkdocs.offline.yml`` (the online config with pages as files,
   ``protection.html``), through ``scripts/build_site.py``'s ``build()``;
@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import downloads, redirects  # noqa: E402
 from hooks.edition import load  # noqa: E402
+from hooks.outputs import downloads, redirects  # noqa: E402
 from hooks.urls import HOME, Scheme  # noqa: E402
 from scripts import build_site  # noqa: E402
 from scripts.release import Release, ReleaseError, release  # noqa: E402
@@ -148,7 +148,7 @@ def make(dist: Path, root: Path = ROOT, config: Path = CONFIG) -> Path:
 
 
 def _downloads(dist: Path, entries: dict[str, bytes]) -> dict[str, bytes]:
-    """Copy the bundle's ``downloads/`` files (hooks/downloads.py; their own SHA256SUMS aside)
+    """Copy the bundle's ``downloads/`` files (hooks/outputs/downloads.py; their own SHA256SUMS aside)
     to ``dist/downloads/``, dropping files of an earlier build there; return them by path."""
     prefix = f"{downloads.DIR}/"
     files = {path: data for path, data in sorted(entries.items())

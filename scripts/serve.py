@@ -234,7 +234,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         return modified <= since
 
     # The service worker and the manifests: never kept by the browser's HTTP cache, so that a
-    # new version reaches the reader on the next visit (hooks/offline_cache.py).
+    # new version reaches the reader on the next visit (hooks/outputs/offline_cache.py).
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".webmanifest": "application/manifest+json"}
 

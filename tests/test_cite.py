@@ -1,6 +1,6 @@
-"""Citations (hooks/cite.py): golden files per format and language, escaping, templates.
+"""Citations (hooks/outputs/cite.py): golden files per format and language, escaping, templates.
 
-``tests/golden/cite/{lang}/{case}.{ext}`` holds what :func:`hooks.cite.formats` gives for
+``tests/golden/cite/{lang}/{case}.{ext}`` holds what :func:`hooks.outputs.cite.formats` gives for
 paragraph 13 (``para-13``) and for the whole declaration (``whole``), with the release
 ``v1.2.0`` of 2025-06-01 and the site at ``https://a4p.example.org/``. Regenerate after a
 deliberate change with ``pytest tests/test_cite.py --update``, then read the diff: the golden
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import cite
+from hooks.outputs import cite
 from hooks.urls import Scheme
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "cite"

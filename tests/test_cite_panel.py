@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hooks import cite, cite_panel
+from hooks import cite_panel
 from hooks.edition.crosslinks import Derived
 from hooks.elements import Context
+from hooks.outputs import cite
 from hooks.page_text import text_page
 from hooks.provenance import Provenance
 from hooks.urls import Scheme

@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 import yaml
 
-from hooks import downloads as downloads_module
+from hooks.outputs import downloads as downloads_module
 from hooks.provenance import Provenance
 from scripts import release as releases
 from tests.htmltext import Page

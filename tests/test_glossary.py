@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from hooks.edition import load
-from hooks.errors import SourceError
 from hooks.edition.glossary import Glossary, Term, ordered
+from hooks.errors import SourceError
 
 ZH = "source/glossary/zh.yml"
 EN = "source/glossary/en.yml"

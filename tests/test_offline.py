@@ -63,7 +63,7 @@ def test_zip_and_checksum_file(bundle):
     digest = hashlib.sha256(bundle.zip.read_bytes()).hexdigest()
     lines = (bundle.dist / "SHA256SUMS").read_text(encoding="ascii").splitlines()
     assert lines[0] == f"{digest}  {bundle.zip.name}"
-    # then the data files of downloads/ (hooks/downloads.py), as the bundle lists them
+    # then the data files of downloads/ (hooks/outputs/downloads.py), as the bundle lists them
     listed = (bundle.folder / "downloads" / "SHA256SUMS").read_text(encoding="ascii").splitlines()
     assert lines[1:] == [line.replace("  ", "  downloads/", 1) for line in listed]
     # sha256sum -c reads it

@@ -1,4 +1,4 @@
-"""hooks/offline_cache.py: each language's offline list, the manifests, the worker, the icons,
+"""hooks/outputs/offline_cache.py: each language's offline list, the manifests, the worker, the icons,
 and how scripts/serve.py sends the worker and the manifests.
 
 The lists are checked against the built site, walked here on its own: every HTML file of a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import offline_cache, redirects
+from hooks.outputs import offline_cache, redirects
 from hooks.urls import Scheme
 from scripts import icons, offline
 from tests.htmltext import Page

@@ -1,4 +1,4 @@
-"""hooks/parallel.py: the parallel view's data file per language.
+"""hooks/outputs/parallel.py: the parallel view's data file per language.
 
 Expected values are read off source/ by hand here (the text files, structure.yml, the i18n
 files), independently of hooks/.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import parallel
+from hooks.outputs import parallel
 from hooks.urls import Scheme
 
 ROOT = Path(__file__).resolve().parent.parent

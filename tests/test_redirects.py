@@ -1,4 +1,4 @@
-"""hooks/redirects.py: short links and /zh/ aliases as static redirect pages.
+"""hooks/outputs/redirects.py: short links and /zh/ aliases as static redirect pages.
 
 Each page's three ways of leading on must agree: the meta refresh, the fallback link in the
 body (for a browser that does not refresh) and, for an alias of a page, the script that keeps
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from hooks import redirects
+from hooks.outputs import redirects
 from hooks.urls import Scheme
 from tests.htmltext import Page
 

@@ -1,4 +1,4 @@
-"""hooks.search: the records the browser's search indexes, its settings, the records file.
+"""hooks.outputs.search: the records the browser's search indexes, its settings, the records file.
 
 Expected values are read off source/text/{lang}.txt and source/i18n/{lang}.yml by hand; the
 source texts are re-read here independently of hooks/.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks import search
-from hooks.errors import SourceError
 from hooks.edition.glossary import ordered
+from hooks.errors import SourceError
+from hooks.outputs import search
 from hooks.urls import Scheme
 
 ROOT = Path(__file__).resolve().parent.parent

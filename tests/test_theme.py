@@ -163,7 +163,7 @@ def test_html_names_the_language_and_direction_of_every_page(built_site, edition
         code = _language_of(path, built_site, codes, edition.source.code, html.get("lang"))
         name = path.relative_to(built_site).as_posix()
         assert (html.get("lang"), html.get("dir")) == (code, directions[code]), name
-        # Material's pages repeat it on <body>; a redirect page (hooks/redirects.py) does not
+        # Material's pages repeat it on <body>; a redirect page (hooks/outputs/redirects.py) does not
         assert body.get("dir", html.get("dir")) == directions[code], name
         seen.add(code)
     assert seen == set(codes)

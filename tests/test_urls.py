@@ -58,7 +58,7 @@ def test_canonical_paragraph(language, url):
 
 def test_offline_short_links_give_the_online_canonical_url(edition):
     """A short link in the offline bundle is a file, but its rel=canonical is the online URL."""
-    from hooks import redirects
+    from hooks.outputs import redirects
 
     link = next(r for r in redirects.short_links(edition, "en", OFFLINE) if r.path == "en/para/4.html")
     assert link.target == "en/politics.html#para-4"

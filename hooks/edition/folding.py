@@ -262,7 +262,7 @@ def _shown(value: Any) -> str:
 def load(path: Path, shown: Callable[[Path], Path] = lambda p: p) -> dict[str, Folding]:
     """Each language's folding, by language code, as ``source/search.yml`` assigns them
     (``languages: {code: {folding: name}}``). Only the folding parts are checked here; the
-    rest of the file is :func:`hooks.search.load_settings`'s."""
+    rest of the file is :func:`hooks.outputs.search.load_settings`'s."""
     where = shown(path)
     data = yamlsource.load(path, where)
     if not isinstance(data, dict):

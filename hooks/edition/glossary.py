@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.edition import sourcefile, yamlsource
-from hooks.errors import SourceError
 from hooks.edition.folding import Folding
 from hooks.edition.terms import Matcher
+from hooks.errors import SourceError
 
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"term", "variants", "definition", "related"}

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks.edition import folding, glossary, meta, normalize, sourcefile, strings, structure, text, yamlsource
-from hooks.errors import SourceError
 from hooks.edition.model import Edition, Language
+from hooks.errors import SourceError
 
 CODE = re.compile(r"^[a-z]{2}$")
 DIRECTIONS = ("ltr", "rtl")

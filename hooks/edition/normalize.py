@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.edition import yamlsource
-from hooks.errors import SourceError
 from hooks.edition.structure import Structure
+from hooks.errors import SourceError
 
 KINDS = ("conversion", "page-break", "heading-layout", "editorial-heading")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

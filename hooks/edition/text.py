@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.edition import sourcefile
-from hooks.errors import SourceError
 from hooks.edition.structure import Structure
+from hooks.errors import SourceError
 
 FIELD = re.compile(r"^(title|subtitle):(.*)$")
 HEADING = re.compile(r"^\[([^\]]*)\](.*)$")
@@ -43,6 +43,9 @@ NUMBERED = re.compile(r"^(\d+)\s*([.．])")
 NOTE = re.compile(r"^>(.*)$")
 MAX_CHARACTERS = 10_000  # of a paragraph, a heading, a title: the longest paragraph has 1,150
 MAX_NOTE = 2_000  # of a translator's note: a remark on a term; the longest has about 200
+# Han characters and their punctuation: the source text's script, where a translator's note
+# quotes it (the text pages and the parallel view's data mark such a run as the source language).
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]+")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import offline_cache
+from hooks.outputs import offline_cache
 from scripts import serve
 from tests.browser._support import EDITION, SOURCE_LANG, arrive, assert_in_view, open_tab, page_path, prefix
 from tests.browser.test_search import case, check, search

@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 
 import material
-from hooks import pages, parallel, prose, prose_html, search
+from hooks import pages, prose, prose_html
+from hooks.outputs import parallel, search
 from hooks.urls import HOME
 from scripts.bench import copy_tree
 from tests.browser._support import LANGS, open_tab, prefix

@@ -340,7 +340,7 @@ GLOSSARY_QUERIES = [("zh", "保护平民"), ("en", "protection of civilians")]  
 @pytest.mark.parametrize("lang, query", GLOSSARY_QUERIES)
 def test_the_term_a_query_names_is_listed_after_the_paragraphs_and_leads_to_its_entry(
         page, site_server, edition, lang, query):
-    """The glossary's own records (hooks.search.glossary_records), from a text page: the
+    """The glossary's own records (hooks.outputs.search.glossary_records), from a text page: the
     paragraphs first, then the glossary entry that the query names, which a click opens."""
     term = edition.glossaries[lang].terms["protection-of-civilians"]
     assert term.term.casefold() == query.casefold()
@@ -521,7 +521,7 @@ STEMS = {
 
 
 def vendored_stemmers():
-    from hooks import search as hooks_search
+    from hooks.outputs import search as hooks_search
     from tests.browser._support import EDITION, ROOT
     settings = hooks_search.load_settings(ROOT / "source" / hooks_search.SETTINGS_FILE, EDITION)
     return {s.stemmer.name: s.stemmer for s in settings.values() if s.stemmer and s.stemmer.script}
@@ -533,7 +533,7 @@ def test_every_vendored_stemmer_has_its_test():
 
 @pytest.mark.parametrize("name", sorted(STEMS))
 def test_each_vendored_stemmer_loads_as_the_search_loads_it(page, site_server, name):
-    from hooks import search as hooks_search
+    from hooks.outputs import search as hooks_search
     from tests.browser._support import EDITION, ROOT, prefix
     settings = hooks_search.load_settings(ROOT / "source" / hooks_search.SETTINGS_FILE, EDITION)
     code = next(code for code, s in settings.items() if s.stemmer and s.stemmer.name == name)

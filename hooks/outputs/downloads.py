@@ -2,7 +2,7 @@
 
 ========================================  ===================================================
 ``a4p-declaration.{lang}.json``           one language: metadata, then every paragraph
-``a4p-declaration.{lang}.akn.xml``        one language in Akoma Ntoso 3.0 (hooks/akn.py)
+``a4p-declaration.{lang}.akn.xml``        one language in Akoma Ntoso 3.0 (hooks/outputs/akn.py)
 ``a4p-declaration.aligned.json``          every language, paragraph by paragraph
 ``a4p-declaration.aligned.csv``           the same as a table, UTF-8 with a byte-order mark;
                                           a cell that starts as a formula opens as text
@@ -24,8 +24,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import akn
 from hooks.edition.model import Edition
+from hooks.outputs import akn
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 

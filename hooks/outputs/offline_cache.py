@@ -29,12 +29,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from hooks import parallel, redirects, search
 from hooks.edition.model import Edition
+from hooks.outputs import parallel, redirects, search
 from hooks.urls import HOME, Scheme, relative
 
 WORKER = "sw.js"  # at the site root: its scope is the whole site
-WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
+# The worker's code, at the top of hooks/: the test tools' TypeScript and ESLint configurations
+# (tests/tools/) check it there.
+WORKER_SOURCE = Path(__file__).resolve().parents[1] / "offline_worker.js"
 REGISTER_SCRIPT = "assets/a4p-sw-register.js"  # docs/assets/a4p-sw-register.js
 LIST_DIR = "assets/offline"
 MANIFEST = "manifest.webmanifest"
@@ -162,7 +164,7 @@ def language_list(edition: Edition, code: str, scheme: Scheme, site: Path, setti
     page_paths = pages(edition, code, scheme)
     files = set(page_paths) | loaded_files(site, page_paths, scheme) | set(search_files(code, settings))
     files |= {manifest_path(scheme, code), fallback_path(code), REGISTER_SCRIPT, *icon_paths()}
-    files.add(parallel.data_path(code))  # the parallel view's text of this language (hooks/parallel.py)
+    files.add(parallel.data_path(code))  # the parallel view's text of this language (hooks/outputs/parallel.py)
     return {
         "lang": code,
         "version": version,

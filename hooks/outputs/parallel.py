@@ -3,7 +3,7 @@
 The parallel page (:mod:`hooks.page_parallel`) is one shell per language; the two texts it
 shows are built in the browser (``docs/assets/a4p-parallel.js``) from the data files of the
 two languages of the pair, ``assets/parallel/{lang}.js``. Like the search records
-(:mod:`hooks.search`), a data file is a classic script that adds its language to a global, so
+(:mod:`hooks.outputs.search`), a data file is a classic script that adds its language to a global, so
 that it loads with a ``<script>`` tag from ``file://`` as well as online; no page is generated
 per pair of languages.
 
@@ -25,10 +25,10 @@ import string
 from pathlib import Path
 
 from hooks.edition.model import Edition, Paragraph
-from hooks.page_parallel import DATA_DIR
-from hooks.page_text import _HAN_RUN as HAN_RUN
+from hooks.edition.text import HAN_RUN
 from hooks.urls import Scheme
 
+DATA_DIR = "assets/parallel"  # site path of the per-language data files
 GLOBAL = "a4p.parallelData"  # the browser global the data files add their language to
 # The labels of a cell's apparatus, in the cell's language (source/i18n/{lang}.yml).
 LABELS = {

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Callable
 
 from hooks.edition import folding as foldings, yamlsource
-from hooks.errors import SourceError
 from hooks.edition.folding import Folding
+from hooks.edition.glossary import ordered
 from hooks.edition.model import Edition
+from hooks.errors import SourceError
 from hooks.urls import Scheme
 
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
@@ -70,8 +71,6 @@ class Record:
 def glossary_records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
     """Every glossary entry of language ``code``, in the glossary's order: the term (and its
     variants) as the name, the variants and definition as the words."""
-    from hooks.edition.glossary import ordered
-
     strings = edition.strings[code]
     page = scheme.page(code, "glossary")
     return [
