@@ -19,23 +19,23 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import pages, prose  # noqa: E402
-from hooks import offer  # noqa: E402
-from hooks import description  # noqa: E402
 from hooks import provenance  # noqa: E402
 from hooks import template_cache  # noqa: E402
-from hooks.colophon import colophon_html  # noqa: E402
 from hooks.edition import sourcefile, load  # noqa: E402
 from hooks.edition.crosslinks import Derived  # noqa: E402
 from hooks.edition.model import Edition, Language  # noqa: E402
-from hooks.elements import Context  # noqa: E402
 from hooks.errors import SourceError  # noqa: E402
 from hooks.outputs import redirects  # noqa: E402
 from hooks.outputs import search  # noqa: E402
 from hooks.outputs import offline_cache  # noqa: E402
 from hooks.outputs import parallel  # noqa: E402
 from hooks.outputs import downloads  # noqa: E402
-from hooks.page_not_found import language_links, not_found_page  # noqa: E402
+from hooks.pages import registry as pages, prose  # noqa: E402
+from hooks.pages import offer  # noqa: E402
+from hooks.pages import description  # noqa: E402
+from hooks.pages import not_found  # noqa: E402
+from hooks.pages.colophon import colophon_html  # noqa: E402
+from hooks.pages.elements import Context  # noqa: E402
 from hooks.provenance import Provenance  # noqa: E402
 from hooks.template_cache import COMPILED  # noqa: E402
 from hooks.urls import Scheme, relative  # noqa: E402
@@ -55,8 +55,8 @@ class Build:
     search_settings: search.Settings
     provenance: Provenance = Provenance()  # version, date, when each text changed
 
-    def context(self, here: str) -> Context:
-        return Context(self.edition, self.language, self.scheme, here, self.derived, self.provenance)
+    def context(self, here: str, key: str = "") -> Context:
+        return Context(self.edition, self.language, self.scheme, here, self.derived, self.provenance, key)
 
 
 _build: Build | None = None  # replaced in on_config, once per language build
@@ -113,8 +113,8 @@ def on_config(config):
     ctx = _build.context("404.html")
     config.extra["a4p"] = {
         "strings": dict(strings),
-        "not_found": not_found_page(ctx),
-        "not_found_alternates": language_links(ctx),
+        "not_found": not_found.render(ctx),
+        "not_found_alternates": not_found.language_links(ctx),
         "search": search.page_config(edition, code),
         "manifest": offline_cache.manifest_path(scheme, code) if scheme.directory_urls else "",  # online only
     }
@@ -126,7 +126,7 @@ def _codes(build: Build) -> tuple[str, ...]:
 
 
 # Before mkdocs-static-i18n (priority -100) picks each page's file for the language: the names
-# in docs/ are checked with their language suffixes taken off (hooks/pages.py).
+# in docs/ are checked with their language suffixes taken off (hooks/pages/registry.py).
 @event_priority(0)
 def _check_names(files, config):
     build = _current()
@@ -216,15 +216,15 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     build = _current()
     key = _key(page.file.src_uri)
-    ctx = build.context(build.scheme.page(build.language.code, key))
+    ctx = build.context(build.scheme.page(build.language.code, key), key)
     if not pages.is_prose(key):
         if html.strip():
             raise PluginError(f"{_shown(page)}: found Markdown output {html.strip()[:60]!r}; expected none "
                               "(the page is rendered from source/)")
-        return pages.generated_page(ctx, key)
+        return pages.generated_page(ctx)
     try:
         written = sourcefile.read(Path(page.file.abs_src_path), _shown(page), tabs=True)  # for a message's line
-        return pages.prose_page(ctx, key, html, _shown(page), written)
+        return pages.prose_page(ctx, html, _shown(page), written)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
 
@@ -246,7 +246,7 @@ def on_page_context(context, page, config, nav):
     # <link rel="canonical"> names the online page, in the offline bundle too.
     online = build.scheme.online()
     page.canonical_url = online.canonical(online.page(build.language.code, key))
-    page.content += colophon_html(build.context(here), key)  # shown in print only (hooks/colophon.py)
+    page.content += colophon_html(build.context(here), key)  # shown in print only (hooks/pages/colophon.py)
     context["a4p_offer"] = offer.offers(build.edition, build.scheme, build.language.code, key)  # home page
     return context
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 HOME = "index"  # the home page, at the language's root
 GLOSSARY = "glossary"
 ABOUT = "about"
-FULL_TEXT = "full-text"  # all paragraphs on one page, for reading and print (hooks/page_full_text.py)
+FULL_TEXT = "full-text"  # all paragraphs on one page, for reading and print (hooks/pages/full_text.py)
 PARALLEL = "parallel"  # two languages side by side, built in the browser (hooks/outputs/parallel.py)
 DOWNLOADS = "downloads"  # the files under /downloads/ (hooks/outputs/downloads.py)
-ACCESSIBILITY = "accessibility"  # the accessibility statement (hooks/page_accessibility.py)
+ACCESSIBILITY = "accessibility"  # the accessibility statement (hooks/pages/accessibility.py)
 # The pages after the ten text pages, in navigation order. A new page kind adds its key above
-# and here (one line each), and registers how it is made in hooks/pages.py.
+# and here (one line each), and registers how it is made in hooks/pages/registry.py.
 AFTER_TEXT = (
     FULL_TEXT,
     GLOSSARY,

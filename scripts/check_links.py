@@ -44,7 +44,7 @@ from scripts import build_site  # noqa: E402
 # Attributes that hold one URL, whatever the element (the data-* ones are read by our scripts).
 URL_ATTRIBUTES = ("href", "src", "poster", "action", "data", "data-target", "data-local", "data-records",
                   "data-engine", "data-src")
-# A page whose script builds its rows: the parallel view (hooks/page_parallel.py) makes a row
+# A page whose script builds its rows: the parallel view (hooks/pages/parallel.py) makes a row
 # #para-N for every paragraph of its language's data file, the <option data-src> of its data-lang.
 PARALLEL = "data-a4p-parallel"
 BASE_ATTRIBUTE = "data-base"  # search.js joins record URLs to it: it must be the site root

@@ -3,7 +3,7 @@
 The Markdown extensions are read from ``mkdocs.yml`` through MkDocs' own config (so MkDocs'
 built-in ``toc``, ``tables`` and ``fenced_code`` come with ``mkdocs.yml``'s list), never copied
 here: a test sees what the build sees. Comments are taken out first, as ``hooks/main.py`` does
-(``hooks.prose.without_comments``).
+(``hooks.pages.prose.without_comments``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import markdown
 
-from hooks import prose
+from hooks.pages import prose
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,6 @@ def extensions() -> list[str]:
 
 
 def render(text: str) -> str:
-    """The HTML the build hands to ``hooks.pages.prose_page`` for the prose ``text``."""
+    """The HTML the build hands to ``hooks.pages.registry.prose_page`` for the prose ``text``."""
     names, configs = _settings()
     return markdown.Markdown(extensions=list(names), extension_configs=configs).convert(prose.without_comments(text))

@@ -304,7 +304,7 @@ def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
     assert not (javascripts / "lunr").exists() and not (javascripts / "workers").exists()
 
 
-# --- Wiring that cannot silently go wrong (hooks/main.py, hooks/pages.py, hooks/prose.py) ---
+# --- Wiring that cannot silently go wrong (hooks/main.py, hooks/pages/registry.py, hooks/pages/prose.py) ---
 
 def _repo_copy(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"

@@ -1,4 +1,4 @@
-"""The cite controls in a page (hooks/cite_panel.py): apparatus buttons, one panel, the data."""
+"""The cite controls in a page (hooks/pages/cite_panel.py): apparatus buttons, one panel, the data."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hooks import cite_panel
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context
 from hooks.outputs import cite
-from hooks.page_text import text_page
+from hooks.pages import cite_panel, text
+from hooks.pages.elements import Context
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
 
@@ -21,11 +20,12 @@ RELEASE = Provenance("v1.2.0", "2025-06-01")
 
 
 def context(edition, code: str, slug: str) -> Context:
-    return Context(edition, edition.language(code), SCHEME, SCHEME.page(code, slug), Derived(edition), RELEASE)
+    return Context(edition, edition.language(code), SCHEME, SCHEME.page(code, slug), Derived(edition), RELEASE,
+                   key=slug)
 
 
 def page(edition, code: str, slug: str) -> ET.Element:
-    return ET.fromstring(text_page(context(edition, code, slug), slug))
+    return ET.fromstring(text.render(context(edition, code, slug)))
 
 
 def data(root: ET.Element) -> dict:

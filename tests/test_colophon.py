@@ -1,12 +1,12 @@
-"""hooks/colophon.py: what identifies a printout, in the page's language."""
+"""hooks/pages/colophon.py: what identifies a printout, in the page's language."""
 
 from __future__ import annotations
 
 import pytest
 
-from hooks.colophon import colophon_html
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context
+from hooks.pages.colophon import colophon_html
+from hooks.pages.elements import Context
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
 from tests.browser._support import LANGS

@@ -1,4 +1,4 @@
-"""hooks.description: every page's <meta name="description">, in the page's language."""
+"""hooks.pages.description: every page's <meta name="description">, in the page's language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hooks import description
+from hooks.pages import description
 from hooks.urls import ABOUT, GLOSSARY, HOME
 
 

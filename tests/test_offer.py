@@ -1,4 +1,4 @@
-"""hooks/offer.py: what the source language's home page carries for the offer to read in the
+"""hooks/pages/offer.py: what the source language's home page carries for the offer to read in the
 reader's own language (issue 7 §6). The browser side is tests/browser/test_offer.py."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from hooks import offer
+from hooks.pages import offer
 from hooks.urls import HOME, Scheme
 
 ONLINE = Scheme("https://a4p.example.org/", "zh")

@@ -1,4 +1,4 @@
-"""hooks/page_about.py: provenance on the About page (each language's status and last change,
+"""hooks/pages/about.py: provenance on the About page (each language's status and last change,
 the version, the changelog), rendered from the model and read back from the built site."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import page_about
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context, to_html
 from hooks.errors import SourceError
+from hooks.pages import about
+from hooks.pages.elements import Context, to_html
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
 from scripts import release as releases
@@ -32,7 +32,7 @@ def derived(edition):
 def parts_html(edition, derived, code: str, prov: Provenance) -> dict[str, str]:
     scheme = Scheme("https://a4p.example.org/", edition.source.code)
     ctx = Context(edition, edition.language(code), scheme, scheme.page(code, "about"), derived, prov)
-    return {name: "".join(to_html(node) for node in nodes) for name, nodes in page_about.parts(ctx).items()}
+    return {name: "".join(to_html(node) for node in nodes) for name, nodes in about.parts(ctx).items()}
 
 
 def test_languages_say_source_or_translation_and_the_day_each_text_changed(edition, derived):
@@ -69,11 +69,11 @@ def test_changelog_is_shown_in_english_with_a_note_in_other_languages(edition, d
 
 def test_changelog_follows_the_prose_rules():
     with pytest.raises(SourceError) as bad:
-        page_about.changelog_html("# Changelog\n\n## One\n\n- fixed <script>alert(1)</script>\n")
+        about.changelog_html("# Changelog\n\n## One\n\n- fixed <script>alert(1)</script>\n")
     assert str(bad.value) == ("CHANGELOG.md:5: found a <script> element; expected no scripts in prose; "
                               "the site's scripts live in docs/assets/")
     with pytest.raises(SourceError) as link:
-        page_about.changelog_html("# Changelog\n\n[x](javascript:alert(1))\n")
+        about.changelog_html("# Changelog\n\n[x](javascript:alert(1))\n")
     assert str(link.value).startswith("CHANGELOG.md:3: found a javascript: link")
 
 

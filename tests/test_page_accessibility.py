@@ -1,4 +1,4 @@
-"""hooks/page_accessibility.py: the accessibility statement, in every language, read back from the
+"""hooks/pages/accessibility.py: the accessibility statement, in every language, read back from the
 built site: its title, its sections, the last page of the navigation, and the tools the tests
 run, each with the version pinned where the repository pins it (read here on their own)."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import page_accessibility
 from hooks.errors import SourceError
+from hooks.pages import accessibility
 from hooks.urls import ACCESSIBILITY, AFTER_TEXT
 from tests.htmltext import Page
 
@@ -52,6 +52,6 @@ def test_every_language_has_the_statement_with_its_sections_and_tools(built_site
 def test_a_tool_not_pinned_stops_the_build(tmp_path):
     (tmp_path / "requirements.txt").write_text("mkdocs==1.6.1\n", encoding="utf-8")
     with pytest.raises(SourceError) as caught:
-        page_accessibility.pinned(tmp_path, Path("requirements.txt"), "playwright")
+        accessibility.pinned(tmp_path, Path("requirements.txt"), "playwright")
     assert str(caught.value) == ("requirements.txt: found no pinned version of playwright; "
                                  "expected playwright pinned (the accessibility page names it)")

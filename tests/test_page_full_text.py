@@ -1,4 +1,4 @@
-"""hooks/page_full_text.py: every paragraph of a language on one page, in order, under the
+"""hooks/pages/full_text.py: every paragraph of a language on one page, in order, under the
 headings, with the text pages' apparatus; its permalink marks give the canonical text page."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import re
 import pytest
 
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context
-from hooks.page_full_text import full_text_page
-from hooks.urls import Scheme
+from hooks.pages import full_text
+from hooks.pages.elements import Context
+from hooks.urls import FULL_TEXT, Scheme
 from tests.browser._support import LANGS
 from tests.htmltext import Page
 
@@ -24,7 +24,8 @@ def derived(edition):
 
 def render(edition, derived, code: str, directory_urls: bool = True) -> str:
     scheme = Scheme(SITE, edition.source.code, directory_urls)
-    return full_text_page(Context(edition, edition.language(code), scheme, scheme.page(code, "full-text"), derived))
+    return full_text.render(Context(edition, edition.language(code), scheme, scheme.page(code, FULL_TEXT), derived,
+                                    key=FULL_TEXT))
 
 
 def folder(edition, code: str) -> str:

@@ -1,4 +1,4 @@
-"""hooks/page_parallel.py: the parallel page's shell, its URL scheme and the text pages' link."""
+"""hooks/pages/parallel.py: the parallel page's shell, its URL scheme and the text pages' link."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import page_parallel
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context
-from hooks.page_text import text_page
+from hooks.pages import parallel, parallel_link, text
+from hooks.pages.elements import Context
 from hooks.urls import Scheme
 from tests.htmltext import Page
 
@@ -31,17 +30,17 @@ def derived(edition):
 
 def context(edition, derived, code: str, key: str, directory_urls: bool = True) -> Context:
     scheme = Scheme(SITE, edition.source.code, directory_urls)
-    return Context(edition, edition.language(code), scheme, scheme.page(code, key), derived)
+    return Context(edition, edition.language(code), scheme, scheme.page(code, key), derived, key=key)
 
 
 @pytest.mark.parametrize("code, expected", [("zh", "en"), ("en", "zh"), ("fr", "zh"), ("ar", "zh")])
 def test_partner_is_the_source_or_english_beside_it(edition, code, expected):
-    assert page_parallel.partner(edition, code) == expected
+    assert parallel_link.partner(edition, code) == expected
 
 
 def test_partner_of_the_source_without_english_is_the_second_language(edition):
     without = dataclasses.replace(edition, languages=tuple(l for l in edition.languages if l.code != "en"))
-    assert page_parallel.partner(without, "zh") == without.languages[1].code != "en"
+    assert parallel_link.partner(without, "zh") == without.languages[1].code != "en"
 
 
 @pytest.mark.parametrize("code, slug, directory_urls, href", [
@@ -53,10 +52,10 @@ def test_partner_of_the_source_without_english_is_the_second_language(edition):
 ])
 def test_every_text_page_links_the_view_at_its_first_paragraph(edition, derived, code, slug, directory_urls, href):
     ctx = context(edition, derived, code, slug, directory_urls)
-    page = Page(text_page(ctx, slug))
+    page = Page(text.render(ctx))
     links = [attrs for tag, attrs in page.tags if tag == "a" and attrs.get("href") == href]
     assert len(links) == 1, f"no single link {href} on {slug} ({code})"
-    html = text_page(ctx, slug)
+    html = text.render(ctx)
     name = strings(code)["parallel"]["name"]
     assert f'href="{href.replace("&", "&amp;")}">{name}</a>' in html
 
@@ -66,13 +65,13 @@ def test_the_link_names_the_view_in_each_language(edition, derived):
     assert names["zh"] == "对照阅读" and names["en"] == "Parallel view"
     assert len(set(names.values())) == len(names)  # each language its own words
     for code in LANGS:
-        assert names[code] in text_page(context(edition, derived, code, "conduct"), "conduct")
+        assert names[code] in text.render(context(edition, derived, code, "conduct"))
 
 
 @pytest.mark.parametrize("code", LANGS)
 def test_shell_pickers_defaults_and_files(edition, derived, code):
     ctx = context(edition, derived, code, "parallel")
-    page = Page(page_parallel.page(ctx))
+    page = Page(parallel.render(ctx))
     own = strings(code)["parallel"]
     partner = "zh" if code != "zh" else "en"
     labels = {attrs["for"]: attrs for tag, attrs in page.tags if tag == "label"}
@@ -93,19 +92,19 @@ def test_shell_pickers_defaults_and_files(edition, derived, code):
     assert [a["src"] for t, a in page.tags if t == "script"] == [depth + "assets/a4p-parallel.js"]
     assert [a["href"] for t, a in page.tags if t == "link"] == [depth + "assets/a4p-parallel.css"]
     assert not [i for i in page.ids if i.startswith("para-")]  # the rows are the browser's
-    assert own["name"] in page_parallel.page(ctx)
+    assert own["name"] in parallel.render(ctx)
 
 
 def test_shell_offline_paths_are_files(edition, derived):
-    page = Page(page_parallel.page(context(edition, derived, "en", "parallel", directory_urls=False)))
+    page = Page(parallel.render(context(edition, derived, "en", "parallel", directory_urls=False)))
     root = next(attrs for tag, attrs in page.tags if "data-a4p-parallel" in attrs)
     assert root["data-base"] == "../"
     assert next(a for t, a in page.tags if t == "option")["data-src"] == "../assets/parallel/zh.js"
-    zh = Page(page_parallel.page(context(edition, derived, "zh", "parallel", directory_urls=False)))
+    zh = Page(parallel.render(context(edition, derived, "zh", "parallel", directory_urls=False)))
     root = next(attrs for tag, attrs in zh.tags if "data-a4p-parallel" in attrs)
     assert root["data-base"] == "./"
     assert next(a for t, a in zh.tags if t == "option")["data-src"] == "assets/parallel/zh.js"
 
 
 def test_query_is_the_pair():
-    assert page_parallel.query("zh", "en") == "a=zh&b=en"
+    assert parallel_link.query("zh", "en") == "a=zh&b=en"

@@ -1,4 +1,4 @@
-"""hooks/page_text.py: a text page's paragraphs and their apparatus, read back as HTML."""
+"""hooks/pages/text.py: a text page's paragraphs and their apparatus, read back as HTML."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import dataclasses
 import pytest
 
 from hooks.edition.crosslinks import Derived
-from hooks.elements import Context, to_html
-from hooks.page_text import paragraph, text_page
+from hooks.pages import text
+from hooks.pages.elements import Context, to_html
+from hooks.pages.paragraphs import paragraph
 from hooks.urls import Scheme
 from tests.htmltext import Page
 
@@ -23,7 +24,7 @@ def derived(edition):
 
 def context(edition, derived, code: str, slug: str) -> Context:
     scheme = Scheme("https://a4p.example.org/", edition.source.code)
-    return Context(edition, edition.language(code), scheme, scheme.page(code, slug), derived)
+    return Context(edition, edition.language(code), scheme, scheme.page(code, slug), derived, key=slug)
 
 
 def with_translator_notes(edition, code: str, number: int, notes: tuple[str, ...]):
@@ -48,7 +49,7 @@ def test_translator_notes_are_labelled_apparatus_in_the_page_language(edition, d
     spec = edition.structure.page("protection")
     number = spec.first
     changed = with_translator_notes(edition, "en", number, NOTES)
-    html = text_page(context(changed, derived, "en", "protection"), "protection")
+    html = text.render(context(changed, derived, "en", "protection"))
     page = Page(html)
     asides = page.find("aside", **{"class": "a4p-note a4p-note--translator"})
     assert len(asides) == len(NOTES) and all("data-apparatus" in a for a in asides)
@@ -63,17 +64,17 @@ def test_translator_notes_are_labelled_apparatus_in_the_page_language(edition, d
 def test_no_translator_note_where_the_text_has_none(edition, derived):
     for code in ("zh", "en"):
         for spec in edition.structure.pages:
-            html = text_page(context(edition, derived, code, spec.slug), spec.slug)
+            html = text.render(context(edition, derived, code, spec.slug))
             expected = sum(len(edition.texts[code].translator_notes.get(n, ())) for n in spec.numbers)
             assert html.count("a4p-note--translator") == expected
 
 
 def test_a_translation_page_says_so_and_links_the_source_page(edition, derived):
-    html = text_page(context(edition, derived, "en", "protection"), "protection")
+    html = text.render(context(edition, derived, "en", "protection"))
     notice = Page(html).find("aside", **{"class": "a4p-translation-notice"})
     assert len(notice) == 1
     assert '<a href="../../protection/" hreflang="zh">' in html
-    assert "a4p-translation-notice" not in text_page(context(edition, derived, "zh", "protection"), "protection")
+    assert "a4p-translation-notice" not in text.render(context(edition, derived, "zh", "protection"))
 
 
 def test_latin_runs_in_labels_are_isolated_in_a_right_to_left_page(edition, derived):
@@ -84,16 +85,16 @@ def test_latin_runs_in_labels_are_isolated_in_a_right_to_left_page(edition, deri
                                           "labels.paragraphs": "الفقرات {first}–{last}"})
     mirrored = dataclasses.replace(edition, languages=rtl, strings={**edition.strings, "en": strings})
     spec = edition.structure.page("protection")
-    html = text_page(context(mirrored, derived, "en", "protection"), "protection")
+    html = text.render(context(mirrored, derived, "en", "protection"))
     assert "<span>مجال <bdi>A4P</bdi></span>" in html
     assert f"<span>الفقرات <bdi>{spec.first}–{spec.last}</bdi></span>" in html
     ltr = dataclasses.replace(mirrored, languages=edition.languages)
-    plain = text_page(context(ltr, derived, "en", "protection"), "protection")
+    plain = text.render(context(ltr, derived, "en", "protection"))
     assert "<span>مجال A4P</span>" in plain and "<bdi>A4P" not in plain
 
 
 def test_chinese_quoted_in_a_translator_s_note_carries_its_lang(edition, derived):
     number = edition.structure.page("protection").first
     changed = with_translator_notes(edition, "en", number, ("The Chinese has 中立，that is “neutrality”.",))
-    html = text_page(context(changed, derived, "en", "protection"), "protection")
+    html = text.render(context(changed, derived, "en", "protection"))
     assert '<strong>Translator\'s note</strong> The Chinese has <span lang="zh">中立，</span>that is' in html

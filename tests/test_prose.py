@@ -1,12 +1,12 @@
-"""hooks/prose.py: what prose files may hold, markers, and the stubs of generated pages."""
+"""hooks/pages/prose.py: what prose files may hold, markers, and the stubs of generated pages."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from hooks import prose
 from hooks.errors import SourceError
+from hooks.pages import prose
 
 FILE = "docs/about.en.md"
 LINK = "an https: link or a link within the edition (a path or #fragment)"

@@ -1,7 +1,7 @@
-"""hooks/prose_html.py: the HTML Markdown makes of a prose file, checked before it is published.
+"""hooks/pages/prose_html.py: the HTML Markdown makes of a prose file, checked before it is published.
 
 Every case is rendered with the build's own Markdown extensions (tests/markdown_build.py reads
-them from mkdocs.yml) and checked as the build checks it, whatever hooks/prose.py's source
+them from mkdocs.yml) and checked as the build checks it, whatever hooks/pages/prose.py's source
 check would have said: this is the check that stands when the source check misses something.
 """
 
@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hooks import pages, prose, prose_html
 from hooks.errors import SourceError
+from hooks.pages import prose, prose_html, registry
 from tests.markdown_build import ROOT, extensions, render
 
 FILE = "docs/index.en.md"
@@ -150,7 +150,7 @@ def test_plain_prose_passes():
     prose_html.check(render(text), FILE, text)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for key in pages.PROSE for p in (ROOT / "docs").glob(f"{key}.*.md")))
+@pytest.mark.parametrize("name", sorted(p.name for key in registry.PROSE for p in (ROOT / "docs").glob(f"{key}.*.md")))
 def test_every_real_prose_file_passes(name):
     text = (ROOT / "docs" / name).read_text(encoding="utf-8")
     prose_html.check(render(text), f"docs/{name}", text)
@@ -160,5 +160,5 @@ def test_the_real_prose_of_six_languages_is_checked():
     from hooks.edition import load
 
     codes = [language.code for language in load.load_edition(load.Layout(ROOT / "source")).languages]
-    assert {p.name for p in (ROOT / "docs").glob("*.*.md")} == {pages.docs_name(key, code)
-                                                                  for key in pages.PROSE for code in codes}
+    assert {p.name for p in (ROOT / "docs").glob("*.*.md")} == {registry.docs_name(key, code)
+                                                                     for key in registry.PROSE for code in codes}

@@ -4,7 +4,7 @@ A copy of the repository whose interface strings and a language's name hold mark
 and entities is built, and every page is parsed: they appear as text, never as elements or
 attributes. What the overrides print from source/: the site and page names (base.html,
 header, navigation), each language's name (partials/alternate.html), the 404 page's text
-(404.html, built by hooks/page_not_found.py), the footer's notice, link and release line
+(404.html, built by hooks/pages/not_found.py), the footer's notice, link and release line
 (partials/copyright.html, whose right-to-left branch marks up the version and date), and the
 search box's strings (partials/search.html, as JSON in an attribute). The page title that
 partials/content.html prints when a page has no heading of its own (no page of the edition is

@@ -1,6 +1,6 @@
 """The parallel view's data: one file per language, for the browser to put two side by side.
 
-The parallel page (:mod:`hooks.page_parallel`) is one shell per language; the two texts it
+The parallel page (:mod:`hooks.pages.parallel`) is one shell per language; the two texts it
 shows are built in the browser (``docs/assets/a4p-parallel.js``) from the data files of the
 two languages of the pair, ``assets/parallel/{lang}.js``. Like the search records
 (:mod:`hooks.outputs.search`), a data file is a classic script that adds its language to a global, so
@@ -14,8 +14,8 @@ and the language's translator's notes, as runs of text, each run with the langua
 and where its canonical home is: the online URL its ¶ mark links to, and the site path a click
 follows (in the site or the offline bundle).
 
-The page and its URL (the pair in the query, ``parallel/?a={lang}&b={lang}#para-N``) are
-:mod:`hooks.page_parallel`'s.
+The page is :mod:`hooks.pages.parallel`'s, its URL (the pair in the query,
+``parallel/?a={lang}&b={lang}#para-N``) :mod:`hooks.pages.parallel_link`'s.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Cite a paragraph or the whole declaration (assets/a4p-cite.js, hooks/cite_panel.py), over
+"""Cite a paragraph or the whole declaration (assets/a4p-cite.js, hooks/pages/cite_panel.py), over
 HTTP and from the offline bundle (file://).
 
 What a copy gives is compared with hooks/outputs/cite.py's output for the same language, paragraph,

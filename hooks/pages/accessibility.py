@@ -1,7 +1,7 @@
 """The accessibility statement: its title, then the prose of ``docs/accessibility.{lang}.md``
 with one generated part, the tools the tests run and their pinned versions (read from
 ``tests/tools/package-lock.json`` and ``requirements.txt``, so that the page names the versions
-actually used)."""
+actually used). A prose page (:class:`hooks.pages.registry.Prose`)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from hooks.elements import Context, classed, el, translation_notice
 from hooks.errors import SourceError
+from hooks.pages.elements import Context, classed, el, translation_notice
 from hooks.urls import ACCESSIBILITY
 
 ROOT_CLASS = "a4p-accessibility"
 MARKERS = ("tools",)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 LOCK = Path("tests/tools/package-lock.json")  # the test tools from npm, pinned
 REQUIREMENTS = Path("requirements.txt")  # Playwright, which drives the browser in the tests
 # (name shown, where it is pinned, the package's name there)
@@ -28,11 +28,13 @@ TOOLS = (
 
 
 def head(ctx: Context, root: ET.Element) -> None:
+    """The page's title and the translation notice."""
     el(root, "h1", ctx.t("accessibility.title"), id="heading")
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, ACCESSIBILITY))
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    """The tools the tests run, each with its pinned version."""
     items = classed(el(None, "ul"), "a4p-tools")
     for shown, where, package in TOOLS:
         item = el(items, "li", f"{shown} ")

@@ -1,39 +1,22 @@
-"""The ten text pages: heading, translation notice, and each paragraph with its apparatus."""
+"""A paragraph with its apparatus, and a part's heading, as the text pages and the full text
+show them (:mod:`hooks.pages.text`, :mod:`hooks.pages.full_text`).
+
+A paragraph is ``id="para-N"`` with its words; everything in it that is not the declaration's
+words carries ``data-apparatus`` (CONTRACT.md, HTML markers): its number, its ¶ mark (the
+canonical URL), its cite button, the link to the original, the glossary marks with their
+tooltips, related paragraphs, editorial and translator's notes.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks import cite_panel
 from hooks.edition import terms
-from hooks.elements import (APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated,
-                            labelled, range_label, to_html, translation_notice)
 from hooks.edition.model import Paragraph
 from hooks.edition.text import HAN_RUN
-from hooks.page_parallel import parallel_link
+from hooks.pages import cite_panel
+from hooks.pages.elements import APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated
 from hooks.urls import GLOSSARY
-
-
-def text_page(ctx: Context, slug: str) -> str:
-    spec = ctx.edition.structure.page(slug)
-    root = classed(el(None, "div"), "a4p-text-page")
-    kicker = classed(el(root, "p"), "a4p-kicker")
-    parts = []
-    if spec.area:
-        parts.append(ctx.t("labels.area"))
-    parts += [ctx.t(f"pages.{slug}"), range_label(ctx, spec.first, spec.last)]
-    for index, part in enumerate(parts):
-        if index:
-            append_text(kicker, " · ")
-        labelled(ctx, kicker, "span", part)
-    heading(ctx, root, slug)
-    cite_panel.controls(ctx, root)  # cite the whole declaration; the panel every cite button opens
-    translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
-    parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
-    body = classed(el(root, "div"), "a4p-paragraphs")  # not a <section>: it has no heading of its own
-    for para in ctx.edition.paragraphs(ctx.language.code, spec):
-        body.append(paragraph(ctx, para))
-    return to_html(root)
 
 
 def heading(ctx: Context, parent: ET.Element, slug: str, tag: str = "h1", id: str = "heading") -> ET.Element:

@@ -1,4 +1,5 @@
-"""Small HTML helpers shared by the page modules (``hooks/page_*.py``).
+"""Small HTML helpers shared by the page modules (``hooks/pages/``), and the :class:`Context`
+every fragment is rendered in.
 
 HTML is built with ``xml.etree`` and serialized once: text from ``source/`` is always an
 element's text or an attribute value, so it is escaped wherever it lands. Everything inside a
@@ -32,6 +33,7 @@ class Context:
     here: str  # site path of the page being rendered
     derived: Derived  # glossary usage, related paragraphs and matchers, once per build
     provenance: Provenance = Provenance()  # version, date, when each text changed (hooks/provenance.py)
+    key: str = ""  # the page's key: a slug of structure.yml or a key of hooks/urls.py ("" for the 404 page)
 
     @property
     def strings(self):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, fill, isolated, to_html
+from hooks.pages.elements import Context, append_text, classed, el, fill, isolated, to_html
 
 ROOT_CLASS = "a4p-colophon"
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hooks.outputs import downloads
-from hooks.elements import (Context, append_text, classed, el, fill, foreign_span, isolated, to_html,
+from hooks.pages.elements import (Context, append_text, classed, el, fill, foreign_span, isolated, to_html,
                             translation_notice)
 from hooks.urls import DOWNLOADS
 
 COLUMNS = ("file", "holds", "size", "sha256")
 
 
-def downloads_page(ctx: Context) -> str:
+def render(ctx: Context) -> str:
+    """The Downloads page of the page's language."""
     root = classed(el(None, "div"), "a4p-downloads")
     el(root, "h1", ctx.edition.page_name(ctx.language.code, DOWNLOADS), id="heading")
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, DOWNLOADS))

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from hooks.elements import APPARATUS, Context, classed, el
 from hooks.outputs import cite
+from hooks.pages.elements import APPARATUS, Context, classed, el
 
 PANEL_ID = "a4p-cite"
 DATA_CLASS = "a4p-cite-data"

@@ -1,12 +1,20 @@
 """Which page is made how, and which file of ``docs/`` each comes from.
 
-- **Generated pages**, the ten text pages: rendered whole from the model. Their stub
-  ``docs/{slug}.md`` holds only the line :data:`hooks.prose.STUB`, for every language.
-- **Prose pages**, the home page, the glossary and About: a title rendered from the model, then
-  the language's own Markdown, ``docs/{key}.{lang}.md`` (mkdocs-static-i18n's suffix convention,
-  every language suffixed, the source language too), with generated parts at its markers.
+Every page kind is one module of this package, registered once, in :data:`KINDS` (the ten
+text pages, whose keys are the slugs of ``source/structure.yml``, are :data:`TEXT`):
 
-A prose page's HTML is checked (:func:`hooks.prose_html.check`) before its parts go in.
+- **Generated pages** (:class:`Generated`): the ten text pages, the full text, the parallel
+  view, the downloads. The module's ``render(ctx)`` gives the page's whole body from the
+  model. Their stub ``docs/{key}.md`` holds only the line :data:`hooks.pages.prose.STUB`, for
+  every language.
+- **Prose pages** (:class:`Prose`): the home page, the glossary, About, the accessibility
+  statement. A title rendered from the model, then the language's own Markdown,
+  ``docs/{key}.{lang}.md`` (mkdocs-static-i18n's suffix convention, every language suffixed,
+  the source language too), with generated parts at its markers (:func:`prose_page`).
+
+A prose page's HTML is checked (:func:`hooks.pages.prose_html.check`) before its parts go in.
+A page kind's module imports the shared modules of this package (``elements``,
+``paragraphs``, ``cite_panel``…), never another page kind.
 
 Plain Python, no MkDocs: ``hooks/main.py`` calls these.
 """
@@ -15,33 +23,56 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import ModuleType
-from typing import Callable
+from typing import Protocol, runtime_checkable
 
-from hooks import page_about, page_glossary, page_home, prose, prose_html
-from hooks import page_parallel
-from hooks import page_accessibility
-from hooks.elements import Context, classed, el, to_html
 from hooks.errors import SourceError
-from hooks.page_downloads import downloads_page
-from hooks.page_full_text import full_text_page
-from hooks.page_text import text_page
-from hooks.urls import FULL_TEXT
-from hooks.urls import PARALLEL
-from hooks.urls import ABOUT, GLOSSARY, HOME
-from hooks.urls import DOWNLOADS
-from hooks.urls import ACCESSIBILITY
+from hooks.pages import (about, accessibility, downloads, full_text, glossary, home, parallel, prose, prose_html,
+                         text)
+from hooks.pages.elements import Context, classed, el, to_html
+from hooks.urls import ABOUT, ACCESSIBILITY, DOWNLOADS, FULL_TEXT, GLOSSARY, HOME, PARALLEL
 
 DOCS = Path("docs")  # as messages show it
-ROOT = Path(__file__).resolve().parent.parent  # the repository, which holds docs/ beside hooks/
-PROSE: dict[str, ModuleType] = {HOME: page_home, ABOUT: page_about, GLOSSARY: page_glossary}
-# Generated pages besides the ten text pages: key -> render(ctx) -> HTML. Each has the stub
-# docs/{key}.md, like the text pages.
-GENERATED: dict[str, Callable[[Context], str]] = {}
-GENERATED[FULL_TEXT] = full_text_page
-GENERATED[PARALLEL] = page_parallel.page
-GENERATED[DOWNLOADS] = downloads_page
-PROSE[ACCESSIBILITY] = page_accessibility
+ROOT = Path(__file__).resolve().parents[2]  # the repository, which holds docs/ beside hooks/
+
+
+@runtime_checkable
+class Generated(Protocol):
+    """A page rendered whole from the model."""
+
+    def render(self, ctx: Context) -> str:
+        """The page's body, as HTML, for the page ``ctx.key`` in ``ctx.language``."""
+
+
+@runtime_checkable
+class Prose(Protocol):
+    """A page made of its language's Markdown: a title rendered from the model, then the prose
+    with the generated parts at its markers (``<!-- a4p:NAME -->``)."""
+
+    ROOT_CLASS: str  # the class of the page's root <div>
+    MARKERS: tuple[str, ...]  # the names of the generated parts, in the order the prose has them
+
+    def head(self, ctx: Context, root: ET.Element) -> None:
+        """The page's title (and what goes above the prose) into ``root``."""
+
+    def parts(self, ctx: Context) -> dict[str, list[ET.Element]]:
+        """The generated parts, by marker name."""
+
+
+# The page kinds besides the ten text pages, by key (hooks/urls.py names the keys): the one
+# place that says how each is made. A generated kind has the stub docs/{key}.md, like the text
+# pages; a prose kind one Markdown file per language.
+KINDS: dict[str, Generated | Prose] = {
+    HOME: home,
+    FULL_TEXT: full_text,
+    GLOSSARY: glossary,
+    PARALLEL: parallel,
+    DOWNLOADS: downloads,
+    ABOUT: about,
+    ACCESSIBILITY: accessibility,
+}
+TEXT: Generated = text  # the ten text pages: their keys are the slugs of source/structure.yml
+GENERATED: dict[str, Generated] = {key: kind for key, kind in KINDS.items() if isinstance(kind, Generated)}
+PROSE: dict[str, Prose] = {key: kind for key, kind in KINDS.items() if isinstance(kind, Prose)}
 _SLOT = "a4p-prose"
 
 
@@ -108,9 +139,9 @@ def check_source(key: str, text: str, shown: Path) -> None:
         prose.check_stub(text, shown)
 
 
-def generated_page(ctx: Context, key: str) -> str:
-    render = GENERATED.get(key)
-    return render(ctx) if render else text_page(ctx, key)
+def generated_page(ctx: Context) -> str:
+    """The generated page ``ctx.key``: one of :data:`GENERATED`, or else a text page."""
+    return GENERATED.get(ctx.key, TEXT).render(ctx)
 
 
 def _written(shown: Path) -> str | None:
@@ -122,16 +153,16 @@ def _written(shown: Path) -> str | None:
         return None
 
 
-def prose_page(ctx: Context, key: str, rendered: str, shown: Path | str, source: str | None = None) -> str:
-    """The page's title from the model, then the HTML Markdown made of its prose, checked
-    (:func:`hooks.prose_html.check`: an allowlist, no id of the title's or the parts'), with the
-    generated parts at their markers (:func:`hooks.prose.fill`). ``source`` is the prose
+def prose_page(ctx: Context, rendered: str, shown: Path | str, source: str | None = None) -> str:
+    """The prose page ``ctx.key``: its title from the model, then the HTML Markdown made of its prose, checked
+    (:func:`hooks.pages.prose_html.check`: an allowlist, no id of the title's or the parts'), with the
+    generated parts at their markers (:func:`hooks.pages.prose.fill`). ``source`` is the prose
     file's text, for the line of a message; by default the file ``shown`` is read."""
     shown = Path(shown)
-    module = PROSE[key]
-    root = classed(el(None, "div"), module.ROOT_CLASS)
-    module.head(ctx, root)
-    generated = module.parts(ctx)
+    kind = PROSE[ctx.key]
+    root = classed(el(None, "div"), kind.ROOT_CLASS)
+    kind.head(ctx, root)
+    generated = kind.parts(ctx)
     taken = {node.get("id") for tree in [root, *(n for nodes in generated.values() for n in nodes)]
              for node in tree.iter() if node.get("id")}
     if source is None:

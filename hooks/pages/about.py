@@ -1,7 +1,8 @@
 """The About page: its title, then the prose of ``docs/about.{lang}.md`` with its generated
 parts: the table of normalizations, the list of editorial notes, the languages (source or
 unofficial translation, when each text last changed) with the edition's version, and the
-changelog (``CHANGELOG.md``, checked as prose is and rendered from Markdown)."""
+changelog (``CHANGELOG.md``, checked as prose is and rendered from Markdown). A prose page
+(:class:`hooks.pages.registry.Prose`)."""
 
 from __future__ import annotations
 
@@ -10,26 +11,28 @@ from pathlib import Path
 
 import markdown
 
-from hooks import prose
 from hooks.edition import sourcefile
-from hooks.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
 from hooks.errors import SourceError
+from hooks.pages import prose
+from hooks.pages.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
 from hooks.urls import ABOUT
 
 ROOT_CLASS = "a4p-about"
 MARKERS = ("normalizations", "notes", "languages", "changelog")
-CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
+CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
 CHANGELOG_SHOWN = Path("CHANGELOG.md")  # as messages name it
 CHANGELOG_LANGUAGE = "en"
 COLUMNS = ("kind", "where", "original", "result", "reason")
 
 
 def head(ctx: Context, root: ET.Element) -> None:
+    """The page's title and the translation notice."""
     el(root, "h1", ctx.t("about.title"), id="heading")
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, ABOUT))
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    """The normalizations, the editorial notes, the languages and the changelog."""
     return {"normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)], "languages": _languages(ctx),
             "changelog": _changelog(ctx)}
 
@@ -66,7 +69,7 @@ def _languages(ctx: Context) -> list[ET.Element]:
 
 
 def changelog_html(text: str) -> ET.Element:
-    """``CHANGELOG.md`` as an element: checked as prose is (hooks/prose.py), its title left out
+    """``CHANGELOG.md`` as an element: checked as prose is (hooks/pages/prose.py), its title left out
     (the About page names the section) and its headings one level down, under the page's."""
     prose.check(text, CHANGELOG_SHOWN)
     html = markdown.markdown(text, output_format="xhtml")

@@ -1,23 +1,23 @@
 """The HTML Markdown made of a prose file, checked before it is published.
 
-Plain Python (``html.parser``), no MkDocs. :func:`hooks.prose.check` reads the Markdown and
+Plain Python (``html.parser``), no MkDocs. :func:`hooks.pages.prose.check` reads the Markdown and
 names a problem in a translator's words; but Markdown is read by Python-Markdown and its
 extensions, not by those patterns, and whatever they miss (an ``{: … }`` read further than the
 pattern reads, a reference definition in a quote) would be published. So the HTML Markdown
 made of every prose page is checked too, after Markdown and before the generated parts are put
-at the markers (``hooks/pages.py``), against an allowlist:
+at the markers (``hooks/pages/registry.py``), against an allowlist:
 
 - **Tags** are read only in the plain form Markdown writes (``<name attribute="value">``,
   ``</name>``, the markers ``<!-- a4p:NAME -->``): markup a browser could read otherwise than
   ``html.parser`` does (``<a title="x"/onclick=…>``, comments, ``<!…>``) is refused.
 - **Elements** (:data:`ELEMENTS`): those Markdown and the extensions of ``mkdocs.yml`` make of
-  prose, and the inline tags :data:`hooks.prose.INLINE_TAGS`. No ``<script>``, ``<svg>``,
+  prose, and the inline tags :data:`hooks.pages.prose.INLINE_TAGS`. No ``<script>``, ``<svg>``,
   ``<math>``, ``<iframe>``, forms.
 - **Attributes**: ``class dir id lang title`` everywhere, and a few per element (``href`` of
   ``<a>``…). No ``on…``, no ``style`` (the CSP refuses it; a table column aligned with ``:``
   makes one), no ``srcdoc``, no ``formaction``.
 - **URLs** (``href src cite``), after entity decoding: ``https:``, relative, or ``#fragment``
-  (:func:`hooks.prose.url_problem`).
+  (:func:`hooks.pages.prose.url_problem`).
 - **Ids**: never one of the edition's (:func:`reserved`: its permalinks ``para-N`` and
   ``term-…``, its generated parts, the theme's ``__…``, the ``a4p…`` globals of its scripts, a
   browser making every id a window global), nor one the page's generated parts use, nor twice.
@@ -35,8 +35,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
-from hooks import prose
 from hooks.errors import SourceError
+from hooks.pages import prose
 
 GLOBAL = prose.ATTRIBUTES  # class dir id lang title, on every element
 # Element -> its own attributes, beside GLOBAL: what Markdown, toc, tables, fenced_code,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from hooks.elements import Context, classed, el, to_html
+from hooks.pages.elements import Context, classed, el, to_html
 from hooks.urls import HOME
 
 
-def not_found_page(ctx: Context) -> str:
+def render(ctx: Context) -> str:
+    """The 404 page's body in the page's language: what went wrong, and every page of the language."""
     code = ctx.language.code
     root = classed(el(None, "div"), "a4p-not-found")
     el(root, "h1", ctx.t("not_found.title"), id="heading")

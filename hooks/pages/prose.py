@@ -7,7 +7,7 @@ Plain Python, no MkDocs. Three jobs:
   ``data:``, ``http:``), and raw HTML beyond a few harmless inline tags. Prose follows the rule
   of every source: a malformed file stops the build with ``FILE:LINE: found …; expected …``.
   These patterns only name a problem in a translator's words; what Markdown makes of the file
-  is checked again, against an allowlist, by :mod:`hooks.prose_html`.
+  is checked again, against an allowlist, by :mod:`hooks.pages.prose_html`.
 - :func:`check_markers` and :func:`fill`: a prose page gets its generated parts (area cards, the
   normalization table…) at markers, each a line ``<!-- a4p:NAME -->`` standing alone. Markdown
   keeps such a comment as it is; after Markdown, :func:`fill` splits the HTML at the markers

@@ -1,11 +1,12 @@
 """The home page: the declaration's title, then the prose of ``docs/index.{lang}.md`` with its
-generated parts: the eight area cards, the other parts, and the example links of how to cite."""
+generated parts: the eight area cards, the other parts, and the example links of how to cite.
+A prose page (:class:`hooks.pages.registry.Prose`)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.elements import Context, append_text, classed, el, isolated, labelled, range_label, translation_notice
+from hooks.pages.elements import Context, append_text, classed, el, isolated, labelled, range_label, translation_notice
 from hooks.urls import AFTER_TEXT, HOME
 
 ROOT_CLASS = "a4p-home"
@@ -13,6 +14,7 @@ MARKERS = ("areas", "more", "cite-example", "cite-short")
 
 
 def head(ctx: Context, root: ET.Element) -> None:
+    """The declaration's title and subtitle, and the translation notice."""
     text = ctx.edition.texts[ctx.language.code]
     h1 = el(root, "h1", text.title, id="heading")
     classed(el(h1, "span", text.subtitle), "a4p-subtitle")
@@ -20,6 +22,7 @@ def head(ctx: Context, root: ET.Element) -> None:
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    """The area cards, the other parts, and the two example URLs of how to cite."""
     code = ctx.language.code
     example_spec = ctx.edition.structure.areas[0]
     online = ctx.scheme.online()

@@ -1,7 +1,7 @@
 """The full text: all paragraphs of a language on one page, in order, under their headings.
 
 For reading straight through and for print (``docs/assets/a4p-print.css``). Its paragraphs are
-the text pages' (:func:`hooks.page_text.paragraph`): they answer to ``#para-N`` here, while
+the text pages' (:func:`hooks.pages.paragraphs.paragraph`): they answer to ``#para-N`` here, while
 their permalink marks (and citations) give each paragraph's canonical text page (CONTRACT.md).
 Each part's heading carries the part's slug as its id (``full-text/#protection``); editorial
 headings are marked as on the text pages.
@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks import cite_panel
-from hooks.elements import Context, append_text, classed, el, labelled, range_label, to_html, translation_notice
-from hooks.page_text import heading, paragraph
+from hooks.pages import cite_panel
+from hooks.pages.elements import Context, append_text, classed, el, labelled, range_label, to_html, translation_notice
+from hooks.pages.paragraphs import heading, paragraph
 from hooks.urls import FULL_TEXT
 
 ROOT_CLASS = "a4p-full-text"
 
 
-def full_text_page(ctx: Context) -> str:
+def render(ctx: Context) -> str:
+    """The full text of the page's language."""
     code = ctx.language.code
     structure = ctx.edition.structure
     root = classed(el(None, "div"), ROOT_CLASS)

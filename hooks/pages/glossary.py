@@ -1,5 +1,6 @@
 """The glossary: its title, then the prose of ``docs/glossary.{lang}.md`` with its generated part,
-the entries with their uses, filterable as one types."""
+the entries with their uses, filterable as one types. A prose page
+(:class:`hooks.pages.registry.Prose`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from hooks.edition.glossary import ordered
-from hooks.elements import Context, append_text, classed, el, translation_notice
+from hooks.pages.elements import Context, append_text, classed, el, translation_notice
 from hooks.urls import GLOSSARY
 
 ROOT_CLASS = "a4p-glossary"
@@ -15,11 +16,13 @@ MARKERS = ("entries",)
 
 
 def head(ctx: Context, root: ET.Element) -> None:
+    """The page's title and the translation notice."""
     el(root, "h1", ctx.t("glossary.title"), id="heading")
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, GLOSSARY))
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
+    """The entries, with their filter."""
     return {"entries": _entries(ctx)}
 
 
