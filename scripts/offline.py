@@ -8,7 +8,7 @@ Writes ``dist/a4p-declaration-<version>-offline.zip``, beside it the data files 
 - a second strict build with ``mkdocs.offline.yml`` (the online config with pages as files,
   ``protection.html``), through ``scripts/build_site.py``'s ``build()``;
 - without what nothing in it uses (source maps, sitemaps, the 404 pages a web host serves;
-  the build itself drops Material's search-plugin files, ``hooks/main.py``), plus a short
+  the build itself drops Material's search-plugin files, ``hooks/static_files.py``), plus a short
   ``README.txt`` and the licences at the top;
 - deterministic: sorted entries, every timestamp that of the last commit
   (``SOURCE_DATE_EPOCH``), fixed permissions; the same commit gives the same bytes.

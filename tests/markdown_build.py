@@ -2,7 +2,7 @@
 
 The Markdown extensions are read from ``mkdocs.yml`` through MkDocs' own config (so MkDocs'
 built-in ``toc``, ``tables`` and ``fenced_code`` come with ``mkdocs.yml``'s list), never copied
-here: a test sees what the build sees. Comments are taken out first, as ``hooks/main.py`` does
+here: a test sees what the build sees. Comments are taken out first, as ``hooks/pages/build.py`` does
 (``hooks.pages.prose.without_comments``).
 """
 

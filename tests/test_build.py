@@ -287,7 +287,7 @@ def test_chinese_inside_english_pages_carries_its_lang(built_site):
 
 def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
     """What the pages load is there, and Material's search-plugin files, which nothing loads
-    (its search is off; hooks/main.py drops them), are not."""
+    (its search is off; hooks/static_files.py drops them), are not."""
     named = set()
     for file in sorted(built_site.rglob("*.html")):
         page = Page(file.read_text(encoding="utf-8"))

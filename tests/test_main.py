@@ -1,56 +1,55 @@
-"""hooks/main.py's own wiring that no page shows: the theme files it keeps out of the site."""
+"""hooks/main.py, the wiring: a source error as MkDocs' one-line error, and the hook file loaded
+as MkDocs loads it."""
 
 from __future__ import annotations
 
-import os
+import json
+import subprocess
+import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.structure.files import Files
+import pytest
+from mkdocs.exceptions import PluginError
 
 from hooks import main
+from hooks.errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_unused_theme_files_are_never_copied(monkeypatch):
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    files = Files([])
-    files.add_files_from_theme(config.theme.get_env(), config)
-    before = {file.src_uri for file in files}
-    unused = {name for name in before if any(name.startswith(folder + "/") for folder in main.UNUSED_THEME_FILES)}
-    assert unused and {name.split("/")[2] for name in unused} == {"lunr", "workers"}
-    kept = main._drop_unused_theme_files(files, config)
-    assert {file.src_uri for file in kept} == before - unused
-    assert os.path.commonprefix(sorted(unused)) == "assets/javascripts/"
+def test_a_source_error_becomes_mkdocs_error_with_the_same_line():
+    with pytest.raises(PluginError) as caught:
+        with main.source_errors():
+            raise SourceError(Path("source/structure.yml"), 3, "slug 'Politics'", "lower-case letters")
+    assert str(caught.value) == "source/structure.yml:3: found slug 'Politics'; expected lower-case letters"
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__  # no chained traceback
 
 
-def test_a_static_file_is_copied_again_only_when_stale(tmp_path, monkeypatch):
-    """Every language's build has the same static files for the same place: copied by the
-    first build of a run (which cleans the site), then only when the source changed."""
-    import mkdocs.utils
-    from mkdocs.structure.files import File
+def test_any_other_error_passes_through_unchanged():
+    with pytest.raises(KeyError):
+        with main.source_errors():
+            raise KeyError("not a source error")
 
-    docs, site = tmp_path / "docs", tmp_path / "site"
-    (docs / "assets").mkdir(parents=True)
-    source = docs / "assets" / "a.css"
-    source.write_text("p { color: red }", encoding="utf-8")
-    copies = []
-    copy_file = mkdocs.utils.copy_file
-    monkeypatch.setattr(mkdocs.utils, "copy_file", lambda *args: copies.append(args[1]) or copy_file(*args))
 
-    def language_build():
-        files = main._copy_when_stale(Files([File("assets/a.css", str(docs), str(site), True)]), None)
-        files.copy_static_files()
+# MkDocs' own loader of a hook file (mkdocs.config.config_options.Hooks), in a fresh process
+# whose working folder is not the repository: what the module names of hooks/ it leaves loaded.
+LOAD = """
+import json, sys
+from mkdocs.config.config_options import Hooks
+before = list(sys.path)
+Hooks("hooks")._load_hook("main", sys.argv[1])
+print(json.dumps({"path_restored": sys.path == before,
+                  "loaded": sorted(name for name in sys.modules if name.split(".")[0] == "hooks")}))
+"""
 
-    language_build()
-    language_build()
-    language_build()
-    assert copies == [str(site / "assets" / "a.css")]
-    source.write_text("p { color: blue; }", encoding="utf-8")  # another size
-    language_build()
-    assert len(copies) == 2 and (site / "assets" / "a.css").read_text(encoding="utf-8") == "p { color: blue; }"
-    (site / "assets" / "a.css").unlink()  # a clean site: copied again
-    language_build()
-    assert len(copies) == 3
+
+def test_loading_the_hook_file_as_mkdocs_does_imports_every_module_of_hooks(tmp_path):
+    """MkDocs takes the repository off sys.path again once main.py is loaded: a hooks module
+    that main.py did not import then would not be found later (docs/decisions/layout.md)."""
+    result = subprocess.run([sys.executable, "-c", LOAD, str(ROOT / "hooks" / "main.py")], cwd=tmp_path,
+                            capture_output=True, text=True, check=True)
+    found = json.loads(result.stdout)
+    modules = {".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+               for path in (ROOT / "hooks").rglob("*.py")}
+    assert found["path_restored"]
+    assert modules - {"hooks.main"} - set(found["loaded"]) == set()

@@ -158,7 +158,7 @@ def test_a_prose_id_the_pages_title_or_parts_use_is_refused(edition, derived):
 
 
 def test_a_marker_in_a_code_block_is_named_with_its_line_read_from_the_file(edition, derived, tmp_path, monkeypatch):
-    """hooks/main.py hands the prose page its HTML and file name: the line comes from the file."""
+    """hooks/pages/build.py hands the prose page its HTML and file name: the line comes from the file."""
     ctx = context(edition, derived, "en", HOME)
     text = "Intro.\n\n<!-- a4p:areas -->\n\n```\n<!-- a4p:more -->\n```\n\n<!-- a4p:cite-example -->\n\n" \
            "<!-- a4p:cite-short -->\n"

@@ -185,7 +185,7 @@ def _plant(repo: Path, fault: str) -> str:
         sourcecopy.edit(structure, "  - slug: politics\n", "  - slug: Politics\n")
         return (f"ERROR   -  source/structure.yml:{line}: found slug 'Politics'; "
                 "expected lower-case ASCII words joined by hyphens")
-    if fault == "stub":  # hooks.main.on_page_read_source, while a page is read
+    if fault == "stub":  # hooks.main.on_page_markdown, while a page is read
         (repo / "docs" / "politics.md").write_text("A4P-BODY-PLACEHOLDER\n", encoding="utf-8")
         return ("ERROR   -  docs/politics.md:1: found 'A4P-BODY-PLACEHOLDER'; expected only the line "
                 "<!-- a4p:generated --> (this page is rendered from source/)")

@@ -1,7 +1,7 @@
 """Keep it on a phone: the web app manifest, the service worker and what it keeps offline.
 
 Plain Python, no MkDocs. For the online site only (the offline bundle, opened from
-``file://``, has no service worker): hooks/main.py writes these in ``on_post_build`` of each
+``file://``, has no service worker): hooks/outputs/files.py writes these after each
 language's build.
 
 - :func:`language_list`: ``assets/offline/{lang}.json``, every file that language's edition

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 from hooks.edition.model import Edition
 from hooks.urls import Scheme, relative
@@ -74,3 +75,16 @@ def source_aliases(edition: Edition, scheme: Scheme) -> list[Redirect]:
     result += [Redirect(alias + r.path, r.target, r.canonical, source, r.label)
                for r in short_links(edition, source, scheme)]
     return result
+
+
+def write(site: Path, edition: Edition, code: str, scheme: Scheme) -> None:
+    """Write language ``code``'s redirect pages into the built site ``site``: its short links
+    and, for the source language online, the ``/zh/…`` aliases (they are for guessed URLs
+    online; a folder on disk has no such guesses)."""
+    pages = short_links(edition, code, scheme)
+    if edition.language(code).is_source and scheme.directory_urls:
+        pages += source_aliases(edition, scheme)
+    for redirect in pages:
+        target = site / scheme.file_of(redirect.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_html(redirect, scheme), encoding="utf-8")
