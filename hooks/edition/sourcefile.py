@@ -58,7 +58,7 @@ NO_FOLDER_LINK = "a folder of the repository itself, not a symbolic link"
 # line feed (a Windows line break).
 _CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # Unicode's format characters (Cf) and the line and paragraph separators (Zl, Zp), as Python
-# 3.11's character database (Unicode 14) has them; tests/test_sourcefile.py checks this list
+# 3.11's character database (Unicode 14) has them; tests/edition/test_sourcefile.py checks this list
 # against the database.
 _FORMAT = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e"
            "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser._support import canonical, open_tab, prefix, wait_in_view
-from tests.test_parallel import ranges, source_text, strings
+from tests.outputs.test_parallel import ranges, source_text, strings
 
 pytestmark = pytest.mark.browser
 

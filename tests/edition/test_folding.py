@@ -15,7 +15,7 @@ import pytest
 from hooks.edition import folding
 from hooks.errors import SourceError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "source" / "search.yml"
 
 

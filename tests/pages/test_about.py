@@ -19,7 +19,7 @@ from hooks.urls import Scheme
 from scripts import release as releases
 from tests.htmltext import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = [entry["code"] for entry in
              yaml.safe_load((ROOT / "source" / "languages.yml").read_text(encoding="utf-8"))["languages"]]
 

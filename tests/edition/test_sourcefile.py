@@ -191,7 +191,7 @@ def test_decomposed_text(tmp_path, written, at, codes, composed):
 
 def test_the_supplied_chinese_text_is_composed_and_visible_as_it_is():
     """The supplied text is read byte for byte: it must pass as it is, never be rewritten."""
-    seed = Path(__file__).resolve().parent.parent / "source" / "seed" / "a4p-declaration.zh.txt"
+    seed = Path(__file__).resolve().parents[2] / "source" / "seed" / "a4p-declaration.zh.txt"
     assert sourcefile.read(seed, SHOWN).encode("utf-8") == seed.read_bytes()
 
 

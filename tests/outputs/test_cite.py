@@ -3,7 +3,7 @@
 ``tests/golden/cite/{lang}/{case}.{ext}`` holds what :func:`hooks.outputs.cite.formats` gives for
 paragraph 13 (``para-13``) and for the whole declaration (``whole``), with the release
 ``v1.2.0`` of 2025-06-01 and the site at ``https://a4p.example.org/``. Regenerate after a
-deliberate change with ``pytest tests/test_cite.py --update``, then read the diff: the golden
+deliberate change with ``pytest tests/outputs/test_cite.py --update``, then read the diff: the golden
 files were checked by hand (the reference patterns against each language's usual form, the
 title against the subtitle line of source/text/{lang}.txt, the date, paragraph, language,
 edition, version and URL in every format).
@@ -20,7 +20,7 @@ import pytest
 from hooks.outputs import cite
 from hooks.urls import Scheme
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "cite"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "cite"
 SITE = Scheme("https://a4p.example.org/", "zh")
 VERSION, DATE = "v1.2.0", "2025-06-01"
 EXTENSIONS = {"reference": "txt", "bibtex": "bib", "ris": "ris", "csl": "json"}

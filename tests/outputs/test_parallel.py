@@ -16,7 +16,7 @@ import yaml
 from hooks.outputs import parallel
 from hooks.urls import Scheme
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://example.org/a4p/"
 ONLINE = Scheme(SITE, "zh")
 OFFLINE = Scheme(SITE, "zh", directory_urls=False)

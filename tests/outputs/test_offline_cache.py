@@ -24,7 +24,7 @@ from hooks.urls import Scheme
 from scripts import icons, offline
 from tests.htmltext import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_list(site: Path, code: str) -> dict:

@@ -28,7 +28,7 @@ from scripts import release as releases
 from tests.htmltext import Page
 from tests.test_build import _supplied_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANGUAGES = [entry["code"] for entry in

@@ -1,7 +1,7 @@
 """hooks.edition.yamlsource's fast path: libyaml's parser under the same Python composer and
 constructor gives the same data and the same lines as the pure-Python loader, for every source
 file and mkdocs.yml; a file it cannot load is read again by the pure-Python loader, whose
-message is the one shown (tests/test_yamlsource.py checks those messages)."""
+message is the one shown (tests/edition/test_yamlsource.py checks those messages)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import yaml
 from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "source").rglob("*.yml"))
 
 

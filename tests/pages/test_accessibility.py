@@ -15,7 +15,7 @@ from hooks.pages import accessibility
 from hooks.urls import ACCESSIBILITY, AFTER_TEXT
 from tests.htmltext import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = ("measures", "testing", "limits", "feedback")  # the {#id} of each prose heading
 
 

@@ -14,7 +14,7 @@ from hooks.pages.elements import Context
 from hooks.urls import Scheme
 from tests.htmltext import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://a4p.example.org/"
 LANGS = [entry["code"] for entry in yaml.safe_load((ROOT / "source" / "languages.yml").read_text("utf-8"))["languages"]]
 

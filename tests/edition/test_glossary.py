@@ -4,7 +4,7 @@ Every malformed input is a private copy of source/ with one thing broken, loaded
 build loads it (hooks.edition.load.load_edition). Each expected message was written out by hand
 from hooks/edition/glossary.py: ``FILE:LINE: found X; expected Y``, FILE relative to the repository
 copy, LINE the line of the edited file that holds the fault (looked up in the file's text).
-The matcher's output is covered by the golden files of tests/test_terms.py.
+The matcher's output is covered by the golden files of tests/edition/test_terms.py.
 """
 
 from __future__ import annotations

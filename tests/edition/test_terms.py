@@ -2,7 +2,7 @@
 
 Each ``tests/golden/terms/NAME.yml`` holds the terms, whether words have boundaries, the name
 of a folding of ``source/search.yml`` if any, and an input fragment; ``NAME.html`` the
-expected output. Regenerate after a deliberate change with ``pytest tests/test_terms.py
+expected output. Regenerate after a deliberate change with ``pytest tests/edition/test_terms.py
 --update``, then read the diff: the golden files were checked by hand.
 """
 
@@ -16,8 +16,8 @@ import yaml
 
 from hooks.edition import folding, terms, yamlsource
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden" / "terms"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "terms"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.yml"))
 SETTINGS = ROOT / "source" / "search.yml"
 FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)  # the real rules

@@ -13,7 +13,7 @@ import pytest
 from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHOWN = Path("source/i18n/en.yml")
 NO_REFERENCES = "expected the value written out in full (source files use no YAML anchors '&' or aliases '*')"
 

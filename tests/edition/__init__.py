@@ -1,0 +1,1 @@
+"""Tests of hooks/edition/, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of hooks/outputs/, one file per module."""

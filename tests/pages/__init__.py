@@ -1,0 +1,1 @@
+"""Tests of hooks/pages/, one file per module."""
