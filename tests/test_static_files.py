@@ -19,7 +19,8 @@ def test_the_unused_theme_files_are_never_copied(monkeypatch):
     files = Files([])
     files.add_files_from_theme(config.theme.get_env(), config)
     before = {file.src_uri for file in files}
-    unused = {name for name in before if any(name.startswith(folder + "/") for folder in static_files.UNUSED_THEME_FILES)}
+    unused = {name for name in before
+              if any(name.startswith(folder + "/") for folder in static_files.UNUSED_THEME_FILES)}
     assert unused and {name.split("/")[2] for name in unused} == {"lunr", "workers"}
     kept = static_files.drop_unused(files)
     assert {file.src_uri for file in kept} == before - unused
