@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.edition import load
+from hooks.edition import load as sources
 from scripts import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-EDITION = load.load_edition(load.Layout(ROOT / "source"))  # for parameters, read at collection
+EDITION = sources.load_edition(sources.Layout(ROOT / "source"))  # for parameters, read at collection
 LANGS = [language.code for language in EDITION.languages]
 SOURCE_LANG = EDITION.source.code
 

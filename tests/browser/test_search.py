@@ -340,7 +340,7 @@ GLOSSARY_QUERIES = [("zh", "保护平民"), ("en", "protection of civilians")]  
 @pytest.mark.parametrize("lang, query", GLOSSARY_QUERIES)
 def test_the_term_a_query_names_is_listed_after_the_paragraphs_and_leads_to_its_entry(
         page, site_server, edition, lang, query):
-    """The glossary's own records (hooks.outputs.search.glossary_records), from a text page: the
+    """The glossary's own records (hooks.search.glossary_records), from a text page: the
     paragraphs first, then the glossary entry that the query names, which a click opens."""
     term = edition.glossaries[lang].terms["protection-of-civilians"]
     assert term.term.casefold() == query.casefold()
