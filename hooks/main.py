@@ -1,16 +1,12 @@
-"""MkDocs wiring: each event hands its work to the packages below (``hooks.pages``,
-``hooks.outputs``); no domain work here, and the only module of ``hooks/`` that imports MkDocs.
+"""MkDocs wiring, and the only module of ``hooks/`` that imports MkDocs: each event hands its
+work to ``hooks.pages.build.Build`` (one per language build, made in :func:`on_config`: the
+i18n plugin runs every event once per language, in one process) or ``hooks.outputs.files``. A
+``SourceError`` from below becomes MkDocs' ``PluginError`` in :func:`source_errors`: one line.
 
-mkdocs-static-i18n runs every event once per language, in one process; all per-build state
-lives in one :class:`hooks.pages.build.Build`, made afresh in :func:`on_config`. A malformed
-source raises :class:`hooks.errors.SourceError` below; :func:`source_errors` turns it into
-MkDocs' ``PluginError``, so the build stops with its one line and no traceback.
-
-MkDocs loads this file as a module of its own (not as ``hooks.main``), with ``hooks/`` on
-``sys.path`` only while it loads it, and puts ``sys.path`` back afterwards. So the one path
-edit below puts the repository on ``sys.path`` for the imports of the ``hooks`` package that
-follow it, and every module of ``hooks/`` is imported here, at load time: a later import of one
-not yet loaded would not be found.
+MkDocs loads this file as a module of its own, with ``hooks/`` on ``sys.path`` only while
+loading it. So the one path edit below puts the repository there for the ``hooks.*`` imports
+that follow, and every module of ``hooks/`` is imported now: one first imported later would not
+be found (docs/decisions/layout.md).
 """
 
 from __future__ import annotations
@@ -61,6 +57,7 @@ def _current() -> Build:
 # i18n chooses the build's language in its on_config at priority -100: read it after that.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """This language's build: the sources loaded and checked; the theme, name, nav and extra set."""
     global _build
     _build = None
     plugin = config.plugins.get("i18n")
@@ -107,6 +104,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's title and description; its file checked; what Markdown reads of it."""
     build = _current()
     page.meta.update(build.meta(build.key(page.file.src_uri)))
     page.meta.setdefault("hide", []).append("toc")
@@ -115,11 +113,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's body: rendered from the model, or its prose checked with its parts put in."""
     with source_errors():
         return _current().content(page.file.src_uri, Path(page.file.abs_src_path), html)
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """The language switch, the canonical URL, the printed colophon, the offer."""
     build = _current()
     key = build.key(page.file.src_uri)
     context["a4p_alternates"] = build.alternates(key)
@@ -130,10 +130,9 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Each language's 404 page, rendered in its own build, goes to its own folder. MkDocs
-    would write every language's to the site root: a translation's is written here, and the
-    empty output returned tells MkDocs to write nothing, so the root holds the source
-    language's whichever language builds first."""
+    """A translation's 404 page goes to its own folder (MkDocs would write every language's to
+    the site root): the empty output returned tells MkDocs to write nothing, so the root keeps
+    the source language's, whichever language builds first."""
     build = _current()
     if template_name != "404.html" or build.language.is_source:
         return output_content
@@ -142,6 +141,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """The files beside this language's pages; the theme's unused files removed."""
     build = _current()
     outputs.write(Path(config.site_dir), build.edition, build.language.code, build.scheme, build.search_settings,
                   build.provenance)

@@ -35,6 +35,8 @@ _derived: dict[int, tuple[Edition, Derived]] = {}  # of the edition loaded once,
 
 @dataclass(frozen=True)
 class Build:
+    """One language's build: the edition, its language and URL scheme, and what is derived once."""
+
     edition: Edition
     language: Language
     scheme: Scheme
@@ -69,6 +71,7 @@ class Build:
 
     @property
     def codes(self) -> tuple[str, ...]:
+        """The edition's language codes, the source language first."""
         return tuple(lang.code for lang in self.edition.languages)
 
     def context(self, key: str) -> Context:
@@ -77,6 +80,7 @@ class Build:
                        self.derived, self.provenance, key)
 
     def key(self, src_uri: str) -> str:
+        """The page key of a file of ``docs/`` (``about.en.md`` → ``about``)."""
         return registry.key_of(src_uri, self.codes)
 
     def nav(self) -> list[str]:

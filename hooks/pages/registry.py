@@ -77,10 +77,12 @@ _SLOT = "a4p-prose"
 
 
 def is_prose(key: str) -> bool:
+    """Page ``key`` is made of its language's Markdown (:class:`Prose`)."""
     return key in PROSE
 
 
 def markers(key: str) -> tuple[str, ...]:
+    """The markers of prose page ``key``, in the order its prose has them."""
     return PROSE[key].MARKERS
 
 
