@@ -14,7 +14,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from hooks import search, sources  # noqa: E402
+from hooks.edition import load as sources  # noqa: E402
+from hooks.outputs import search  # noqa: E402
 from hooks.urls import Scheme  # noqa: E402
 
 TABLES = ROOT / "tests" / "relevance"
