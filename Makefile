@@ -68,18 +68,24 @@ tools: $(TOOLS_STAMP)
 # (docs/decisions/properdocs.md). After $(STAMP), which checks Python and its venv module.
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
+# What the tests add (pytest, Playwright, schema validators), on top of the build's packages.
+TEST_STAMP := $(VENV)/.installed-test
 $(PD_STAMP): requirements-properdocs.txt | $(STAMP)
 	$(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
 	@touch $@
 
-test: $(STAMP) $(PD_STAMP) browser tools
+$(TEST_STAMP): requirements-test.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) browser tools
 	$(PY) -m pytest
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
 # of make test. Lighthouse is pinned and installed from npm into .bench/.
 LIGHTHOUSE_VERSION := 12.8.2
-bench: $(STAMP) browser
+bench: $(STAMP) $(TEST_STAMP) browser
 	@[ -x .bench/node_modules/.bin/lighthouse ] || npm install --prefix .bench --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
 	$(PY) scripts/bench.py
 

@@ -27,10 +27,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hooks.edition.model import Edition
+from hooks.edition.text import HAN_RUN
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # written xml:lang
 # ISO 639-1 -> ISO 639-2/T, for FRBRlanguage and the FRBR URIs; another code is used as it is
 # (xsd:language accepts it too).
 ISO_639_2 = {"ar": "ara", "en": "eng", "es": "spa", "fr": "fra", "ru": "rus", "zh": "zho"}
@@ -52,6 +54,28 @@ def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: s
     if text is not None:
         node.text = text
     return node
+
+
+def _words(parent: ET.Element, words: str, code: str, source: str) -> None:
+    """``words`` as the text of ``parent``; in a translation, each run of Chinese (quoted in a
+    note) in a ``<span xml:lang="zh">``, as the pages mark it with ``lang``."""
+    if code == source:
+        parent.text = words
+        return
+    last = None
+    position = 0
+    for match in HAN_RUN.finditer(words):
+        between = words[position:match.start()]
+        if last is None:
+            parent.text = between
+        else:
+            last.tail = between
+        last = _el(parent, "span", match.group(0), **{XML_LANG: source})
+        position = match.end()
+    if last is None:
+        parent.text = words
+    else:
+        last.tail = words[position:]
 
 
 def language_code(code: str) -> str:
@@ -105,12 +129,14 @@ def document(edition: Edition, code: str, online: Scheme, provenance: Provenance
             for note in para.notes:
                 notes = notes if notes is not None else _el(meta, "notes", source=f"#{EDITION_REF}")
                 item = _el(notes, "note", eId=note_id(note.id), **{"class": "editorial"})
-                _el(item, "p", strings.format("labels.note", found=note.find, probable=note.probable))
+                _words(_el(item, "p"), strings.format("labels.note", found=note.find, probable=note.probable),
+                       code, edition.source.code)
                 refs.append((note_id(note.id), "editorial"))
             for index, words in enumerate(para.translator_notes, 1):
                 notes = notes if notes is not None else _el(meta, "notes", source=f"#{EDITION_REF}")
                 eid = translator_note_id(para.number, index)
-                _el(_el(notes, "note", eId=eid, **{"class": "translator"}), "p", words)
+                _words(_el(_el(notes, "note", eId=eid, **{"class": "translator"}), "p"), words, code,
+                       edition.source.code)
                 refs.append((eid, "translator"))
             body_paragraphs.append((spec, para, refs))
     preface = _el(statement, "preface")
@@ -159,9 +185,9 @@ def _identification(meta: ET.Element, edition: Edition, code: str, online: Schem
     else:
         _el(expression, "FRBRdate", date=marked, name="marked")
     _el(expression, "FRBRauthor", href=f"#{EDITION_REF}")
-    _el(expression, "FRBRauthoritative", value="false")
-    if provenance.version:
+    if provenance.version:  # the schema's order: versionNumber, authoritative, language
         _el(expression, "FRBRversionNumber", value=provenance.version)
+    _el(expression, "FRBRauthoritative", value="false")
     _el(expression, "FRBRlanguage", language=language_code(code))
     if not language.is_source:
         source = edition.source.code

@@ -1,6 +1,6 @@
 """The accessibility statement: its title, then the prose of ``docs/accessibility.{lang}.md``
 with one generated part, the tools the tests run and their pinned versions (read from
-``tests/tools/package-lock.json`` and ``requirements.txt``, so that the page names the versions
+``tests/tools/package-lock.json`` and ``requirements-test.txt``, so that the page names the versions
 actually used). A prose page (:class:`hooks.pages.registry.Prose`)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ ROOT_CLASS = "a4p-accessibility"
 MARKERS = ("tools",)
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 LOCK = Path("tests/tools/package-lock.json")  # the test tools from npm, pinned
-REQUIREMENTS = Path("requirements.txt")  # Playwright, which drives the browser in the tests
+REQUIREMENTS = Path("requirements-test.txt")  # Playwright, which drives the browser in the tests
 # (name shown, where it is pinned, the package's name there)
 TOOLS = (
     ("axe-core", LOCK, "axe-core"),
@@ -44,7 +44,7 @@ def parts(ctx: Context) -> dict[str, list[ET.Element]]:
 
 
 def pinned(root: Path, where: Path, package: str) -> str:
-    """The version of ``package`` pinned in ``where`` (an npm lock file or requirements.txt)."""
+    """The version of ``package`` pinned in ``where`` (an npm lock file or a requirements file)."""
     text = (root / where).read_text(encoding="utf-8")
     if where.suffix == ".json":
         found = json.loads(text).get("packages", {}).get(f"node_modules/{package}", {}).get("version")

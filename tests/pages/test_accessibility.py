@@ -21,7 +21,7 @@ SECTIONS = ("measures", "testing", "limits", "feedback")  # the {#id} of each pr
 
 def pinned_here() -> dict[str, str]:
     lock = json.loads((ROOT / "tests/tools/package-lock.json").read_text(encoding="utf-8"))["packages"]
-    playwright = re.search(r"^playwright==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    playwright = re.search(r"^playwright==(\S+)$", (ROOT / "requirements-test.txt").read_text(encoding="utf-8"), re.M)
     return {"axe-core": lock["node_modules/axe-core"]["version"],
             "Nu HTML Checker (vnu-jar)": lock["node_modules/vnu-jar"]["version"],
             "Playwright": playwright.group(1)}
