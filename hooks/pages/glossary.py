@@ -35,7 +35,7 @@ def _entries(ctx: Context) -> list[ET.Element]:
     el(box, "label", ctx.t("glossary.filter_label"), for_="a4p-filter")
     el(box, "input", type="search", id="a4p-filter", autocomplete="off",
        placeholder=ctx.t("glossary.filter_placeholder")).set("aria-controls", "a4p-entries")
-    # Under the box, its live status, filled by assets/a4p.js as one types: how many entries
+    # Under the box, its live status, filled by assets/a4p-glossary.js as one types: how many entries
     # match, in this language's plural forms ("count.<CLDR category>"), or that none does.
     forms = ctx.strings.section("glossary.count.")
     said = {"none": ctx.t("glossary.no_match"), **{f"count.{category}": text for category, text in forms.items()}}

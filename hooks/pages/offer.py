@@ -1,5 +1,5 @@
 """The offer on the source language's home page to read the edition in the reader's own
-language (issue 7 §6): what the page carries for assets/a4p.js, which shows the offer when
+language (issue 7 §6): what the page carries for assets/a4p-offer.js, which shows the offer when
 the browser's preferred language (navigator.languages) is one of the edition's others.
 
 The offer never redirects by itself: a cited link to the Chinese home page opens in Chinese.
