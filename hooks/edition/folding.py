@@ -24,8 +24,11 @@ A folding is, all optional:
   ``ة``: ``آليات`` meets ``آلية``);
 - ``pronouns``, ``marbuta``: after one of the pronoun suffixes is stripped, a final ``marbuta``
   letter (``ت``, the ta marbuta before a pronoun) is stripped too: ``ولايته`` meets ``ولاية``;
-- ``function_words``: a strip that would leave one of them, alone or behind a clitic, is not
-  made: ``ولاية`` never stems to ``ولا`` (``ولا سيما``), nor ``آلية`` to ``الي`` (``إلى``).
+and, not written in the folding but given by the language that stems with it, its stop words
+as ``function_words`` (:meth:`Folding.with_function_words`, from
+:func:`hooks.outputs.search.load_settings`): a strip that would leave one of them, alone or
+behind a clitic, is not made: ``ولاية`` never stems to ``ولا`` (``ولا سيما``), nor ``آلية`` to
+``الي`` (``إلى``).
 
 Folding works character by character, so that every folded character knows where it stood
 in the original text: a glossary mark covers the original words, accents and tashkeel included.
@@ -34,15 +37,14 @@ in the original text: a glossary mark covers the original words, accents and tas
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
-KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep", "plurals", "pronouns", "marbuta",
-        "function_words")
+KEYS = ("map", "marks", "clitics", "suffixes", "clitic_keep", "suffix_keep", "plurals", "pronouns", "marbuta")
 DEFAULT_CLITIC_KEEP = 3
 DEFAULT_SUFFIX_KEEP = 3
 
@@ -59,7 +61,7 @@ class Folding:
     plurals: tuple[tuple[str, str], ...] = ()  # (ending, what it stands for), folded
     pronouns: tuple[str, ...] = ()  # folded, among the suffixes
     marbuta: str = ""
-    function_words: frozenset[str] = frozenset()  # folded
+    function_words: frozenset[str] = frozenset()  # folded: the stop words of the language that stems with it
 
     def char(self, ch: str) -> str:
         """One character, folded: the same rule as ``folder`` in search-text.js."""
@@ -136,6 +138,10 @@ class Folding:
         folded = self.fold(word)
         return tuple(dict.fromkeys(self.strip_suffixes(w) for w in (folded, self.strip_clitic(folded))))
 
+    def with_function_words(self, words: Iterable[str]) -> Folding:
+        """This folding, keeping light stemming off ``words`` (a language's stop words), folded."""
+        return replace(self, function_words=frozenset(self.fold(word) for word in words))
+
     @property
     def stems(self) -> bool:
         """Whether this folding has light stemming to offer (clitics or suffixes)."""
@@ -189,9 +195,8 @@ def _parse_one(name: str, spec: Any, line: int, where: Path) -> Folding:
     if not isinstance(marbuta, str) or len(marbuta) > 1:
         raise SourceError(where, spec.lines["marbuta"], f"marbuta: {_shown(marbuta)} in folding '{name}'",
                           "the one letter the ta marbuta is written as before a pronoun")
-    words = _suffixes(spec.get("function_words") or [], spec.lines.get("function_words", line), plain, name, where)
     return Folding(name, mapping, marks, clitics, suffixes, **keeps, plurals=plurals, pronouns=pronouns,
-                   marbuta=plain.fold(marbuta), function_words=frozenset(words))
+                   marbuta=plain.fold(marbuta))
 
 
 def _char_map(mapping: Any, line: int, name: str, where: Path) -> dict[str, str]:

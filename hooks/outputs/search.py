@@ -173,7 +173,10 @@ def load_settings(path: Path, edition: Edition, shown: Callable[[Path], Path] = 
         if not isinstance(words, str):
             raise SourceError(where, spec.lines["stopwords"], f"stopwords: {words!r}",
                               "the stop words as one line of words separated by spaces")
-        settings[code] = Settings(stemmer, tuple(words.split()), assigned.get(code))
+        folding = assigned.get(code)
+        if folding is not None and folding.stems:  # light stemming never leaves a stop word
+            folding = folding.with_function_words(words.split())
+        settings[code] = Settings(stemmer, tuple(words.split()), folding)
     return settings
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from hooks.edition import folding, yamlsource
+from hooks.outputs import search
+from tests.browser._support import EDITION
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +23,11 @@ SETTINGS = ROOT / "source" / "search.yml"
 # the search's three classic scripts, after the one that declares window.a4p, in the order the
 # pages load them (mkdocs.yml)
 SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("a4p.js", "search-text.js", "search-index.js", "search.js")]
-FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)
+# every folding of source/search.yml, as the languages use it: a stemming folding kept off its
+# language's stop words (hooks.outputs.search.load_settings), as the records files hand it over
+FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS) | {
+    settings.folding.name: settings.folding for settings in search.load_settings(SETTINGS, EDITION).values()
+    if settings.folding is not None}
 
 WORDS = [
     # Arabic: hamza forms, alef maqsura, ta marbuta, tashkeel, tatweel, clitics, suffixes

@@ -23,7 +23,11 @@ SETTINGS = ROOT / "source" / "search.yml"
 def rules() -> dict[str, folding.Folding]:
     """The foldings of source/search.yml, by name."""
     from hooks.edition import yamlsource
-    return folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS)
+    data = yamlsource.load(SETTINGS)
+    found = folding.parse(data.get("foldings"), SETTINGS)
+    # as Arabic stems with it: kept off the language's stop words (hooks.outputs.search.load_settings)
+    found["arabic"] = found["arabic"].with_function_words(data["languages"]["ar"]["stopwords"].split())
+    return found
 
 
 @pytest.mark.parametrize("name, word, folded", [
@@ -152,7 +156,7 @@ def write(tmp_path, text: str) -> Path:
     ("foldings:\n  x:\n    marks: yes\n", "search.yml:3: found marks: 'yes'; expected marks: true or false"),
     ("foldings:\n  x:\n    mark: true\n",
      "search.yml:3: found key 'mark' in folding 'x'; expected only map, marks, clitics, suffixes, "
-     "clitic_keep, suffix_keep, plurals, pronouns, marbuta, function_words"),
+     "clitic_keep, suffix_keep, plurals, pronouns, marbuta"),
     ("foldings:\n  x:\n    clitics: [و]\n",
      "search.yml:3: found clitics: a list; expected a mapping of prefixes to the article each holds "
      "(\"\" for none) in folding 'x'"),
@@ -162,7 +166,7 @@ def write(tmp_path, text: str) -> Path:
      "search.yml:3: found clitic_keep: the number 0 in folding 'x'; expected a whole number of letters, 1 or more"),
     ("foldings:\n  x: true\n",
      "search.yml:2: found true for folding 'x'; expected a mapping with some of map, marks, clitics, "
-     "suffixes, clitic_keep, suffix_keep, plurals, pronouns, marbuta, function_words"),
+     "suffixes, clitic_keep, suffix_keep, plurals, pronouns, marbuta"),
     ("foldings:\n  x:\n    suffixes: [ه]\n    pronouns: [ها]\n",
      "search.yml:4: found pronoun suffix 'ها' in folding 'x'; expected one of the folding's suffixes"),
     ("foldings:\n  x:\n    marbuta: تة\n",

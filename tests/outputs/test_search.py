@@ -226,6 +226,19 @@ def test_settings_errors_name_file_and_line(tmp_path, edition, text, message):
     assert str(caught.value) == message
 
 
+def test_a_stemming_folding_is_kept_off_its_language_s_stop_words(tmp_path, edition):
+    """The function words light stemming never leaves are the language's stop words, folded
+    (written once, under languages:); a folding that does not stem gets none."""
+    text = ("foldings:\n  light:\n    map: {أ: ا}\n    suffixes: [ها]\n  plain:\n    marks: true\n"
+            "languages:\n  xx:\n    stemmer: light\n    folding: light\n    stopwords: أن ما\n"
+            "  yy:\n    folding: plain\n    stopwords: de la\n")
+    settings = search.load_settings(write(tmp_path, text), edition)
+    assert settings["xx"].folding.function_words == {"ان", "ما"}  # أ folded to ا
+    assert settings["xx"].folding.as_json()["function_words"] == ["ان", "ما"]
+    assert settings["yy"].folding.function_words == frozenset()
+    assert "function_words" not in settings["yy"].folding.as_json()
+
+
 def test_a_language_not_listed_gets_the_defaults(tmp_path, edition):
     settings = search.load_settings(write(tmp_path, STEMMERS), edition)
     codes = [lang.code for lang in edition.languages]
