@@ -32,7 +32,6 @@ from hooks.pages.elements import Context, classed, el, to_html
 from hooks.urls import ABOUT, ACCESSIBILITY, DOWNLOADS, FULL_TEXT, GLOSSARY, HOME, PARALLEL
 
 DOCS = Path("docs")  # as messages show it
-ROOT = Path(__file__).resolve().parents[2]  # the repository, which holds docs/ beside hooks/
 
 
 @runtime_checkable
@@ -146,20 +145,12 @@ def generated_page(ctx: Context) -> str:
     return GENERATED.get(ctx.key, TEXT).render(ctx)
 
 
-def _written(shown: Path) -> str | None:
-    """The prose file as written, for the line of a message (``shown`` is relative to the
-    repository, as :data:`DOCS`), or None if it cannot be read."""
-    try:
-        return (shown if shown.is_absolute() else ROOT / shown).read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-
-
 def prose_page(ctx: Context, rendered: str, shown: Path | str, source: str | None = None) -> str:
     """The prose page ``ctx.key``: its title from the model, then the HTML Markdown made of its prose, checked
     (:func:`hooks.pages.prose_html.check`: an allowlist, no id of the title's or the parts'), with the
     generated parts at their markers (:func:`hooks.pages.prose.fill`). ``source`` is the prose
-    file's text, for the line of a message; by default the file ``shown`` is read."""
+    file's text as read (:mod:`hooks.pages.build`, through :func:`hooks.edition.sourcefile.read`),
+    for the line of a message; without it a message names no line."""
     shown = Path(shown)
     kind = PROSE[ctx.key]
     root = classed(el(None, "div"), kind.ROOT_CLASS)
@@ -167,8 +158,6 @@ def prose_page(ctx: Context, rendered: str, shown: Path | str, source: str | Non
     generated = kind.parts(ctx)
     taken = {node.get("id") for tree in [root, *(n for nodes in generated.values() for n in nodes)]
              for node in tree.iter() if node.get("id")}
-    if source is None:
-        source = _written(shown)
     prose_html.check(rendered, shown, source, taken)
     root.append(ET.Comment(_SLOT))
     before, after = to_html(root).split(f"<!--{_SLOT}-->")

@@ -157,16 +157,13 @@ def test_a_prose_id_the_pages_title_or_parts_use_is_refused(edition, derived):
                                  "parts use; expected an id used once on the page")
 
 
-def test_a_marker_in_a_code_block_is_named_with_its_line_read_from_the_file(edition, derived, tmp_path, monkeypatch):
-    """hooks/pages/build.py hands the prose page its HTML and file name: the line comes from the file."""
+def test_a_marker_in_a_code_block_is_named_with_its_line_in_the_file(edition, derived):
+    """hooks/pages/build.py hands the prose page its HTML and the file as read: the line comes from it."""
     ctx = context(edition, derived, "en", HOME)
     text = "Intro.\n\n<!-- a4p:areas -->\n\n```\n<!-- a4p:more -->\n```\n\n<!-- a4p:cite-example -->\n\n" \
            "<!-- a4p:cite-short -->\n"
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.en.md").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(registry, "ROOT", tmp_path)
     with pytest.raises(SourceError) as caught:
-        registry.prose_page(ctx, render(text), registry.DOCS / "index.en.md")
+        registry.prose_page(ctx, render(text), registry.DOCS / "index.en.md", text)
     assert str(caught.value) == ("docs/index.en.md:6: found the marker <!-- a4p:more --> 0 times after Markdown; "
                                  "expected each marker once, on a line of its own between paragraphs")
 
