@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from tests.browser._support import LANGS, SOURCE_LANG, prefix
+from tests.htmltext import VOID
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = yaml.safe_load((Path(__file__).parent / "names.yml").read_text(encoding="utf-8"))
@@ -39,7 +40,7 @@ class _Text(HTMLParser):
         if tag == "meta" and values.get("name") == "description":
             self.parts.append(values.get("content") or "")
         if self._skip or tag in self.SKIPPED or "a4p-changelog" in (values.get("class") or "").split():
-            if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            if tag not in VOID:
                 self._skip.append(tag)
 
     def handle_endtag(self, tag):
@@ -63,7 +64,7 @@ def divergent(text: str, code: str, title: str) -> list[str]:
 
 
 def _pages(site: Path, code: str) -> list[Path]:
-    others = {f"{lang}" for lang in LANGS if lang != SOURCE_LANG}
+    others = set(LANGS) - {SOURCE_LANG}
     if code == SOURCE_LANG:
         return [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in others]
     return sorted((site / prefix(code)).rglob("*.html"))

@@ -17,6 +17,7 @@ import pytest
 
 from hooks.edition.crosslinks import RELATED_LIMIT, Derived, related, usage
 from hooks.edition.glossary import Glossary, Term
+from tests.htmltext import VOID
 
 LANGS = ["zh", "en"]
 
@@ -181,7 +182,6 @@ class Node:
         return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes())]
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Tree(HTMLParser):
