@@ -1,5 +1,5 @@
 // @ts-check
-/* The edition's service worker: its code. hooks/offline_cache.py writes it to the site root
+/* The edition's service worker: its code. hooks/outputs/offline_cache.py writes it to the site root
    as sw.js, behind one line of settings (self.A4P_OFFLINE: the version, the cache's name,
    each language's folder, list and fallback page).
 
@@ -15,7 +15,7 @@
      the languages the old cache held, then the old cache goes. */
 "use strict";
 
-/** The worker's settings, set before this code (hooks/offline_cache.py, worker_settings()):
+/** The worker's settings, set before this code (hooks/outputs/offline_cache.py, worker_settings()):
     the version, this version's cache and the prefix of every version's, the source language,
     and each language's folder (prefix), list and offline fallback page, by code.
     @typedef {{version: string, cache: string, cachePrefix: string, source: string,
