@@ -2,7 +2,7 @@
 script of the edition (docs/assets/ but vendor/, and the service worker hooks/offline_worker.js)
 with no error, and each fails on a fault planted in a copy; the scripts' pure functions under
 Node's own test runner (tests/js/); and the search's folding in Node, word for word against
-hooks/folding.py.
+hooks/edition/folding.py.
 
 The tools are the pinned ones of tests/tools/ (``make tools``: ``npm ci --prefix tests/tools``),
 with their settings beside them: tsconfig.json (the pages' scripts, with a4p.d.ts, the globals
@@ -229,7 +229,7 @@ def test_node_unit_tests_pass():
 
 
 def test_folding_is_the_same_in_python_and_in_node():
-    """hooks/folding.py (the glossary's marks) and docs/assets/search-text.js (search) fold and
+    """hooks/edition/folding.py (the glossary's marks) and docs/assets/search-text.js (search) fold and
     light-stem the words of tests/browser/test_folding.py alike, with every folding of
     source/search.yml (the browser's own check: that file, in Chromium)."""
     names = sorted(FOLDINGS)

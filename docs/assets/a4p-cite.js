@@ -1,9 +1,9 @@
 // @ts-check
-/* Cite a paragraph or the whole declaration (hooks/cite_panel.py). No network; works from
+/* Cite a paragraph or the whole declaration (hooks/pages/cite_panel.py). No network; works from
    file:// too. The page carries its citations once, as JSON: the whole declaration's, and a
    paragraph's as a template whose number and URL come from the button (data-a4p-cite) and
    the paragraph's permalink mark (its href: the canonical URL). A number and such a URL need
-   no escaping in any format, so the template filled in is the citation hooks/cite.py makes. */
+   no escaping in any format, so the template filled in is the citation hooks/outputs/cite.py makes. */
 
 /** Citations by format (reference, bibtex, ris, csl-json): the texts shown in the panel.
     @typedef {{[format: string]: string}} A4pCitations */
@@ -16,7 +16,7 @@
   if (!panel || !source || typeof panel.showModal !== "function") {
     return; // the buttons stay hidden: no dead control
   }
-  /** The page's citations (hooks/cite_panel.py): the whole declaration's, and a paragraph's as a
+  /** The page's citations (hooks/pages/cite_panel.py): the whole declaration's, and a paragraph's as a
       template holding ``number`` and ``url`` where the paragraph's go.
       @type {{whole: A4pCitations, paragraph: A4pCitations, number: string, url: string}} */
   var data;

@@ -1,6 +1,6 @@
 // @ts-check
-/* The glossary: the tooltips of the terms marked in the text (hooks/terms.py), and the glossary
-   page's filter (hooks/page_glossary.py). */
+/* The glossary: the tooltips of the terms marked in the text (hooks/edition/terms.py), and the glossary
+   page's filter (hooks/pages/glossary.py). */
 (function () {
   "use strict";
 

@@ -1,11 +1,11 @@
 // @ts-check
 /* The offer on the source language's home page to read in the reader's preferred language
-   (hooks/offer.py, overrides/main.html): shown when the first of navigator.languages that the
+   (hooks/pages/offer.py, overrides/main.html): shown when the first of navigator.languages that the
    edition has is not the page's own; never a redirect. Fixed over the page, so that nothing
    moves; dismissed by its button or Escape, and stays dismissed (localStorage when the browser
    allows it, which it does from file:// too; otherwise for as long as the page is open). */
 
-/** One language offered (hooks/offer.py): its code and direction, its home page, and the offer's
+/** One language offered (hooks/pages/offer.py): its code and direction, its home page, and the offer's
     words in that language.
     @typedef {{lang: string, dir: string, href: string, text: string, read: string, dismiss: string}} A4pOffer */
 

@@ -1,7 +1,7 @@
 // @ts-check
-/* The parallel view (hooks/page_parallel.py): two languages side by side, paragraph by
+/* The parallel view (hooks/pages/parallel.py): two languages side by side, paragraph by
    paragraph, built here from the two languages' data files (assets/parallel/{lang}.js, written
-   by hooks/parallel.py, each adding its language to window.a4p.parallelData). Each data file is
+   by hooks/outputs/parallel.py, each adding its language to window.a4p.parallelData). Each data file is
    loaded with a <script> tag, never fetched, so the view works from file:// too. Text from the
    data only ever becomes textContent.
 

@@ -1,5 +1,5 @@
 // @ts-check
-/* A redirect page of an alias (hooks/redirects.py: /zh/protection/ → ../../protection/) leads
+/* A redirect page of an alias (hooks/outputs/redirects.py: /zh/protection/ → ../../protection/) leads
    on with the visitor's fragment: /zh/protection/#para-10 lands on /protection/#para-10, as a
    short link does (an id of the edition's only). The page's meta refresh, for browsers without
    script, drops the fragment. Loaded by a <script src data-target> before the refresh; no

@@ -1,6 +1,6 @@
 // @ts-check
 /* Keep it on a phone: registers the service worker (sw.js at the site root, from
-   hooks/offline_cache.py) and asks it to keep the page's language for reading offline; adds
+   hooks/outputs/offline_cache.py) and asks it to keep the page's language for reading offline; adds
    the "keep offline" control to the footer, under the version label.
 
    Only over http(s) with service workers available: from file:// (the offline bundle) it
@@ -10,7 +10,7 @@
     @typedef {{type: "keep", lang?: string, all?: boolean}} A4pKeepMessage */
 /** The worker's answer: its version, the languages it keeps, those it failed to keep.
     @typedef {{version: string, kept: string[], failed: string[]}} A4pKeepStatus */
-/** A language's offline list (hooks/offline_cache.py), as much of it as the control needs:
+/** A language's offline list (hooks/outputs/offline_cache.py), as much of it as the control needs:
     the control's words, and every language's name.
     @typedef {{strings: {[key: string]: string}, languages: {code: string, name: string}[]}} A4pOfflineList */
 

@@ -8,9 +8,9 @@
      searchText    search-text.js: text into index terms and queries, folding, highlighting
      searchIndex   search-index.js: a language's index, and loading with <script> tags
      search        search.js: the page's search without its box, for tests and the curious
-     searchData    assets/search/{lang}.js (hooks/search.py): a language's search records
+     searchData    assets/search/{lang}.js (hooks/outputs/search.py): a language's search records
      parallel      a4p-parallel.js (the parallel view's page only): choosing the pair
-     parallelData  assets/parallel/{lang}.js (hooks/parallel.py): a language's column
+     parallelData  assets/parallel/{lang}.js (hooks/outputs/parallel.py): a language's column
 
    Their types: tests/tools/a4p.d.ts. */
 (function () {
@@ -19,7 +19,7 @@
   /* A string that depends on a number, in the page's language: strings["none"] for 0 when
      there is one, otherwise the form of the number's CLDR plural category ("count.one",
      "count.few" ... as Intl.PluralRules picks it), falling back to "count.other"
-     (hooks/strings.py, plural groups). Used by the glossary filter and the search box.
+     (hooks/edition/strings.py, plural groups). Used by the glossary filter and the search box.
      @param {A4pStrings} strings  @param {number} n  @param {string} lang
      @returns {string} */
   function plural(strings, n, lang) {

@@ -1,6 +1,6 @@
 // @ts-check
 /* The edition's search, its text (window.a4p.searchText): text into index terms and queries (the
-   same for records and queries); folding and light stemming (hooks/folding.py, rule for rule);
+   same for records and queries); folding and light stemming (hooks/edition/folding.py, rule for rule);
    highlighting. No page and no loading here: assets/search-index.js builds the index with it,
    and assets/search.js is the box. Classic scripts, loaded in that order (mkdocs.yml), so that
    search works from file:// too. */
@@ -83,7 +83,7 @@
     return word;
   }
 
-  /* ---- Folding and light stemming: hooks/folding.py, rule for rule ---- */
+  /* ---- Folding and light stemming: hooks/edition/folding.py, rule for rule ---- */
 
   var NONSPACING = /\p{Mn}/gu;
   var own = Object.prototype.hasOwnProperty;
@@ -133,7 +133,7 @@
      @param {A4pFolding} rules @param {A4pFold} fold
      @returns {(word: string) => string[]} */
   function lightStemmer(rules, fold) {
-    /* the rules of issue 13 (hooks/folding.py): optional, absent where a language has none */
+    /* the rules of issue 13 (hooks/edition/folding.py): optional, absent where a language has none */
     var twoKeep = Math.max(rules.clitic_keep, rules.suffix_keep);
     var plurals = rules.plurals || [];
     var pronouns = rules.pronouns || [];

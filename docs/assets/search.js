@@ -4,13 +4,13 @@
 
    The whole: the paragraphs (and glossary terms) of the page's language, indexed in the browser by MiniSearch (assets/vendor/minisearch). Works from file:// as well as online:
    every file is loaded with a <script> tag, never fetched. The records come from
-   hooks/search.py (assets/search/{lang}.js); the language's settings from source/search.yml.
+   hooks/outputs/search.py (assets/search/{lang}.js); the language's settings from source/search.yml.
 
    Terms. Han, kana and hangul characters are indexed as overlapping character pairs (bigrams),
    plus single characters for one-character queries; any other run of letters and digits as a
    lower-cased word, plus its stem where the language has a stemmer. Each character is
    normalized on its own (NFKC, lower case), so that every term keeps its place in the text.
-   Where the language has a folding (source/search.yml, the same rules as hooks/folding.py),
+   Where the language has a folding (source/search.yml, the same rules as hooks/edition/folding.py),
    a word is indexed folded, and its stem folded, and the stem of its folded form folded: the
    Snowball stemmers see accents (explotación stems to explot, explotacion to itself), so
    folding only before or only after stemming would lose one of them.
@@ -370,7 +370,7 @@
     indexTerms: function (text, settings) { return indexTerms(text, settings || {}); },
     parse: parse,
     highlights: highlights,
-    /* the folding rules of hooks/folding.py (Folding.as_json()), applied here */
+    /* the folding rules of hooks/edition/folding.py (Folding.as_json()), applied here */
     fold: function (rules, text) { return folder(rules)(text); },
     lightStem: function (rules, word) { return lightStemmer(rules, folder(rules))(word); },
     forms: function (word, data, stem) { return forms(word, languageSettings(data, stem)); },

@@ -34,7 +34,7 @@ RUN = """async (tags) => {
     nodes: v.nodes.map((n) => n.target.join(' ') + ' -- ' + (n.failureSummary || '').replace(/\\s+/g, ' ')),
   }));
 }"""
-REDIRECT_SCRIPT = "**/assets/a4p-redirect.js"  # an alias page's script (hooks/redirects.py)
+REDIRECT_SCRIPT = "**/assets/a4p-redirect.js"  # an alias page's script (hooks/outputs/redirects.py)
 # Nothing moving: a transition half-way (a menu fading in) would give axe half-way colours.
 SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
 

@@ -1,9 +1,9 @@
-"""Cite a paragraph or the whole declaration (assets/a4p-cite.js, hooks/cite_panel.py), over
+"""Cite a paragraph or the whole declaration (assets/a4p-cite.js, hooks/pages/cite_panel.py), over
 HTTP and from the offline bundle (file://).
 
-What a copy gives is compared with hooks/cite.py's output for the same language, paragraph,
+What a copy gives is compared with hooks/outputs/cite.py's output for the same language, paragraph,
 release and canonical URL (the release read off the page's footer, which says which copy it
-is; hooks/cite.py's output is pinned by the golden files of tests/test_cite.py), and its content
+is; hooks/outputs/cite.py's output is pinned by the golden files of tests/test_cite.py), and its content
 is also checked directly: the language's form of the reference, the paragraph, the canonical
 URL.
 """
@@ -30,7 +30,7 @@ def slug_of(number: int) -> str:
 
 
 def expected(page, lang: str, number: int | None) -> dict[str, str]:
-    """hooks/cite.py's citations for this page's copy (its footer's version and date)."""
+    """hooks/outputs/cite.py's citations for this page's copy (its footer's version and date)."""
     release = page.locator(".a4p-release")
     version, date = release.get_attribute("data-version"), release.get_attribute("data-date")
     assert version and date, "the built site carries no release in its footer"
@@ -74,7 +74,7 @@ def copy(page, fmt: str) -> None:
 
 
 def check_content(lang: str, number: int, fmt: str, text: str) -> None:
-    """What a citation must say, read off the issue and source/ (not off hooks/cite.py)."""
+    """What a citation must say, read off the issue and source/ (not off hooks/outputs/cite.py)."""
     url = canonical(lang, slug_of(number), number)
     title = EDITION.texts[lang].subtitle
     if fmt == "reference":

@@ -1,4 +1,4 @@
-"""One folding, two implementations: hooks/folding.py (the glossary's marks, at build time) and
+"""One folding, two implementations: hooks/edition/folding.py (the glossary's marks, at build time) and
 docs/assets/search.js (search, in the browser) give the same results for the same words.
 
 search.js is run in headless Chromium on an empty page (it needs no site for this); the rules

@@ -252,7 +252,7 @@ SHOWN = """(n) => [...document.querySelectorAll(`#para-${n} a.a4p-term`)].map(
 
 @pytest.mark.parametrize("code", LANGS)
 def test_marks_of_every_language_are_whole_words_as_written(page, site_server, edition, code):
-    """On the protection page of each language: the marks are the matcher's (hooks/terms.py,
+    """On the protection page of each language: the marks are the matcher's (hooks/edition/terms.py,
     with the language's folding), each the text as written, a whole word where the language
     has word boundaries, and hovering one shows its definition."""
     language, glossary = edition.language(code), edition.glossaries[code]

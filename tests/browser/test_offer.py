@@ -1,5 +1,5 @@
 """The offer on the Chinese home page to read in the reader's preferred language (issue 7 §6;
-hooks/offer.py, assets/a4p-offer.js): shown when the browser prefers another of the six, in that
+hooks/pages/offer.py, assets/a4p-offer.js): shown when the browser prefers another of the six, in that
 language's words; never a redirect; moves nothing; stays dismissed.
 
 The tabs' languages are set the way a reader's browser sets them (the context's locale gives

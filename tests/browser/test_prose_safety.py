@@ -1,7 +1,7 @@
 """The zip opened from disk runs no script but the edition's own, whatever the prose holds.
 
 From disk there is no CSP: what stands between a prose file and a reader is the check of the
-prose (hooks/prose.py on the Markdown, hooks/prose_html.py on the HTML Markdown made of it).
+prose (hooks/pages/prose.py on the Markdown, hooks/pages/prose_html.py on the HTML Markdown made of it).
 
 - In a private copy of the repository (every file git lists, as ``make bench`` copies it),
   each way past the old source check is appended to ``docs/index.en.md``: the build

@@ -1,6 +1,6 @@
 """Short links (/para/N/, /{lang}/para/N/), the 404 pages and the guessed /zh/ aliases.
 
-Short links and aliases are plain redirect pages (hooks/redirects.py); a missing path gets the
+Short links and aliases are plain redirect pages (hooks/outputs/redirects.py); a missing path gets the
 404 page of its language (scripts/serve.py, as a static host does).
 """
 

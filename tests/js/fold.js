@@ -1,5 +1,5 @@
 /* The search's folding and light stemming (docs/assets/search-text.js) of words, for
-   tests/test_javascript.py to hold against hooks/folding.py: reads [{rules, words}, …] as JSON
+   tests/test_javascript.py to hold against hooks/edition/folding.py: reads [{rules, words}, …] as JSON
    on standard input (rules: Folding.as_json()), writes [{fold: […], stems: […]}, …]. */
 "use strict";
 

@@ -9,7 +9,7 @@ const { page, here } = require("./page.js");
 
 const parallel = page(["a4p.js", "a4p-parallel.js"]).a4p.parallel;
 
-/* The view's languages as the page gives them (hooks/page_parallel.py): the source is zh, and
+/* The view's languages as the page gives them (hooks/pages/parallel.py): the source is zh, and
    beside it, by default, en. */
 const LANGUAGES = { codes: ["zh", "en", "fr", "es", "ru", "ar"], page: "fr", source: "zh", fallback: "en" };
 

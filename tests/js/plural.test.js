@@ -1,5 +1,5 @@
 /* window.a4p.plural (docs/assets/a4p.js): the form of a number-dependent string that the
-   number's CLDR plural category picks, in the page's language (hooks/strings.py, plural groups). */
+   number's CLDR plural category picks, in the page's language (hooks/edition/strings.py, plural groups). */
 "use strict";
 
 const assert = require("node:assert/strict");

@@ -1,5 +1,5 @@
 """The relevance tables (tests/relevance/{lang}.yml) and each language's search records, as
-the build writes them into assets/search/{lang}.js (hooks/search.py, ``document``), printed as
+the build writes them into assets/search/{lang}.js (hooks/outputs/search.py, ``document``), printed as
 one JSON object ``{lang: {"data": …, "queries": […]}}`` for tests/js/relevance.test.js, which
 runs the tables through the browser's own scripts under Node."""
 

@@ -1,5 +1,5 @@
 /* The relevance tables (tests/relevance/{lang}.yml) under Node: each language's real search
-   records (hooks/search.py, as the build writes them; tests/js/relevance.py prints them with the
+   records (hooks/outputs/search.py, as the build writes them; tests/js/relevance.py prints them with the
    tables), indexed and searched by the browser's own scripts (search-text.js, search-index.js,
    the vendored MiniSearch and stemmers). For every query: its `first` paragraphs rank above
    every other paragraph, and no `absent` paragraph is found. The same tables in Chromium:

@@ -11,7 +11,7 @@ const { page, here } = require("./page.js");
 const window = page(["a4p.js", "vendor/minisearch/index.js", "search-text.js", "search-index.js"]);
 const { Index, languageSettings, join } = window.a4p.searchIndex;
 
-/* A language's records file as hooks/search.py writes it (document()), cut down. */
+/* A language's records file as hooks/outputs/search.py writes it (document()), cut down. */
 function data(records, extra = {}) {
   return { lang: "en", stemmer: null, stopwords: [], folding: null, records: records, ...extra };
 }

@@ -1,7 +1,7 @@
 /* window.a4p.searchText (docs/assets/search-text.js): text into index terms and queries,
    folding and light stemming, highlighting. Pure functions; the search on a real page, its
    records and stemmers, is checked in Chromium (tests/browser/test_search.py). The folding of
-   source/search.yml, word for word against hooks/folding.py: tests/test_javascript.py. */
+   source/search.yml, word for word against hooks/edition/folding.py: tests/test_javascript.py. */
 "use strict";
 
 const assert = require("node:assert/strict");
@@ -12,13 +12,13 @@ const window = page(["a4p.js", "search-text.js"]);
 const text = window.a4p.searchText;
 const { MAX_QUERY, MAX_WORDS, STEM_MAX } = text.LIMITS;
 
-/* Small rules of the kinds source/search.yml has (hooks/folding.py, Folding.as_json()). */
+/* Small rules of the kinds source/search.yml has (hooks/edition/folding.py, Folding.as_json()). */
 const ACCENTS = { map: {}, marks: true, clitics: [], suffixes: [], clitic_keep: 3, suffix_keep: 3 };
 const CYRILLIC = { map: { "ё": "е", "\u0301": "" }, marks: false, clitics: [], suffixes: [], clitic_keep: 3, suffix_keep: 3 };
 const ARABIC = {
   map: { "أ": "ا", "ة": "ه", "\u064E": "" },
   marks: false,
-  clitics: [["وال", "ال"], ["ال", "ال"], ["و", ""]], // longest first, as hooks/folding.py orders them
+  clitics: [["وال", "ال"], ["ال", "ال"], ["و", ""]], // longest first, as hooks/edition/folding.py orders them
   suffixes: ["ات", "ه"],
   clitic_keep: 3,
   suffix_keep: 3,

@@ -4,7 +4,7 @@
 
    - window.a4p: the one object the edition's scripts meet in, declared by assets/a4p.js (the
      first of them) with `plural`; each other part is added by the script named beside it, or by
-     the data files the build writes (hooks/search.py, hooks/parallel.py). A part is there once
+     the data files the build writes (hooks/outputs/search.py, hooks/outputs/parallel.py). A part is there once
      its script has run, hence optional.
    - MiniSearch, the search engine (assets/vendor/minisearch), as much of it as search uses.
    - Material's four globals, which assets/a4p-theme-scope.js sets and Material's bundle reads.
@@ -22,11 +22,11 @@ interface A4p {
   searchIndex?: A4pSearchIndex;
   /** assets/search.js: the page's search without its box, for tests and the curious. */
   search?: A4pSearch;
-  /** assets/search/{lang}.js (hooks/search.py): each language's search records, by code. */
+  /** assets/search/{lang}.js (hooks/outputs/search.py): each language's search records, by code. */
   searchData?: { [lang: string]: A4pSearchData };
   /** assets/a4p-parallel.js: the parallel view's choice of the pair. */
   parallel?: A4pParallel;
-  /** assets/parallel/{lang}.js (hooks/parallel.py): each language's column, by code. */
+  /** assets/parallel/{lang}.js (hooks/outputs/parallel.py): each language's column, by code. */
   parallelData?: { [lang: string]: A4pParallelData };
 }
 
@@ -37,14 +37,14 @@ interface Window {
   exports?: unknown;
 }
 
-/** Interface strings by key: a plural group's "none", "count.one", "count.other"… (hooks/strings.py). */
+/** Interface strings by key: a plural group's "none", "count.one", "count.other"… (hooks/edition/strings.py). */
 interface A4pStrings {
   [key: string]: string;
 }
 
 /* ---- Search ---- */
 
-/** A language's folding rules (hooks/folding.py, Folding.as_json()). */
+/** A language's folding rules (hooks/edition/folding.py, Folding.as_json()). */
 interface A4pFolding {
   map: { [character: string]: string };
   marks: boolean;
@@ -121,7 +121,7 @@ interface A4pSearchText {
   snippet(parent: Node, text: string, ranges: A4pRange[]): void;
 }
 
-/** A search record (hooks/search.py, Record.as_json()). */
+/** A search record (hooks/outputs/search.py, Record.as_json()). */
 interface A4pRecord {
   kind: "paragraph" | "term";
   id: string;
@@ -141,7 +141,7 @@ interface A4pStemmerSpec {
   member?: string | null;
 }
 
-/** A language's records file (hooks/search.py, document()). */
+/** A language's records file (hooks/outputs/search.py, document()). */
 interface A4pSearchData {
   lang: string;
   stemmer: A4pStemmerSpec | null;
@@ -228,7 +228,7 @@ interface A4pParallelSection {
   paragraphs: A4pParallelParagraph[];
 }
 
-/** A language's data file (hooks/parallel.py, document()). */
+/** A language's data file (hooks/outputs/parallel.py, document()). */
 interface A4pParallelData {
   lang: string;
   name: string;
