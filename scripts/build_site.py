@@ -268,6 +268,14 @@ def _in_site(error: OSError, staging: Path, out: Path) -> OSError:
     return error
 
 
+def system_error(exc: OSError) -> str:
+    """``PATH: REASON`` (or ``REASON``) of a refusal of the system, for a one-line message: the
+    path a link or a rename was making, else the one it read."""
+    path = exc.filename2 if exc.filename2 is not None else exc.filename
+    where = f"{_shown(Path(os.fsdecode(path)))}: " if path is not None else ""
+    return f"{where}{exc.strerror or exc}"
+
+
 def build(config: Path, out: Path, rel: releases.Release | None = None) -> int:
     """Build with ``config`` and publish at ``out``; ``rel`` labels the pages' footer (None:
     no label). Returns MkDocs' status; raises :class:`Locked` if another build is running,
@@ -330,10 +338,7 @@ def main(argv: list[str] | None = None) -> int:
               "try again when it has finished", file=sys.stderr)
         return LOCKED
     except OSError as exc:  # the system refused: a folder not writable, no such path, a full disk
-        path = exc.filename2 if exc.filename2 is not None else exc.filename  # a link or rename: its new name
-        where = f"{_shown(Path(os.fsdecode(path)))}: " if path is not None else ""
-        print(f"build failed: {where}{exc.strerror or exc}; {_shown(args.out.absolute())} is left as it was",
-              file=sys.stderr)
+        print(f"build failed: {system_error(exc)}; {_shown(args.out.absolute())} is left as it was", file=sys.stderr)
         return 1
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT

@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     except OfflineError as exc:
         print(f"offline: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the system refused: dist/ cannot be made or written, a full disk
+        print(f"offline: {build_site.system_error(exc)}; {args.dist} is left as it was", file=sys.stderr)
+        return 1
     except (build_site.Interrupted, KeyboardInterrupt) as exc:
         signum = getattr(exc, "signum", 2)  # Ctrl-C before the build had started: SIGINT
         print(f"offline: interrupted; {args.dist} is left as it was", file=sys.stderr)

@@ -246,3 +246,16 @@ def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
     assert f"source/text/en.txt:{line}: found paragraph 13; expected paragraph 12" in result.stderr
     assert "offline: the offline build failed" in result.stderr
     assert _digest(dist) == before
+
+
+def test_a_dist_that_cannot_be_made_is_one_line_and_no_traceback(tmp_path):
+    """The bundle is built, then dist/ cannot be made (it would lie under a file): one line."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/offline.py", "--dist", str(blocker / "dist")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == f"offline: {blocker / 'dist'}: Not a directory; {blocker / 'dist'} is left as it was"
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
