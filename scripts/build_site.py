@@ -47,7 +47,7 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
-from scripts import mkdocs_build  # noqa: E402
+from scripts import mkdocs_build, processes  # noqa: E402
 from scripts import release as releases  # noqa: E402
 
 LOCKED = 75  # EX_TEMPFAIL: another build holds the lock; try again later
@@ -210,13 +210,7 @@ def _run_mkdocs(arguments: list[str], env: dict[str, str]) -> tuple[int, OSError
         try:
             status = process.wait()
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            processes.stop(process)
         os.set_blocking(errors.fileno(), False)  # what it wrote is there; never wait for more
         try:
             told = errors.read() or b""

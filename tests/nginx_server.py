@@ -22,6 +22,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import processes
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "deploy" / "nginx" / "a4p.conf"
 NGINX = "/usr/sbin/nginx"
@@ -142,16 +144,6 @@ def running(site: Path, folder: Path):
 def stop(process: subprocess.Popen) -> None:
     """Stop nginx and its workers: SIGQUIT (graceful) to the master, which ends its workers
     before it exits; SIGTERM, then SIGKILL, if it does not."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGQUIT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    processes.stop(process, signal.SIGQUIT)
     if process.stderr:
         process.stderr.close()

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts import processes
 from scripts.bench import copy_tree
 from tests.browser._support import ROOT, open_tab
 
+pytestmark = pytest.mark.browser
 
 
 def _free_port() -> int:
@@ -51,12 +53,7 @@ def preview(tmp_path_factory):
         _wait_until_serving(base, process)
         yield base, copy
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        processes.stop(process, grace=20)
 
 
 def test_an_edited_paragraph_rebuilds_and_the_open_page_reloads(browser, preview):
