@@ -16,7 +16,7 @@ import pytest
 
 from hooks.edition import load
 from hooks.edition.glossary import Glossary, Term, ordered
-from hooks.errors import SourceError
+from tests import source_errors
 
 ZH = "source/glossary/zh.yml"
 EN = "source/glossary/en.yml"
@@ -26,9 +26,7 @@ ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the issue: a language-neu
 
 
 def error(src: Path) -> str:
-    with pytest.raises(SourceError) as info:
-        load.load_edition(load.Layout(src))
-    return str(info.value)
+    return source_errors.error(load.load_edition, load.Layout(src))
 
 
 # -- editing a glossary file as text, and finding lines in it, independently of hooks/ --------

@@ -8,6 +8,7 @@ import pytest
 
 from hooks.edition import load, text
 from hooks.errors import SourceError
+from tests import source_errors
 from tests.sourcecopy import SLUGS, SOURCE, edit, exact_line, line
 
 REPLAY = ("the supplied text plus the listed normalizations "
@@ -15,9 +16,7 @@ REPLAY = ("the supplied text plus the listed normalizations "
 
 
 def error(src: Path, read=load.load_edition) -> str:
-    with pytest.raises(SourceError) as info:
-        read(load.Layout(src))
-    return str(info.value)
+    return source_errors.error(read, load.Layout(src))
 
 
 # -- the real sources -------------------------------------------------------------------------

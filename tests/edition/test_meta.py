@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from hooks.edition import meta
-from hooks.errors import SourceError
+from tests import source_errors
 from tests.sourcecopy import edit, line
 
 SHOWN = "source/edition.yml"
@@ -18,9 +18,7 @@ def load(src):
 
 
 def error(src) -> str:
-    with pytest.raises(SourceError) as caught:
-        load(src)
-    return str(caught.value).replace(str(src / "edition.yml"), SHOWN)
+    return source_errors.error(load, src).replace(str(src / "edition.yml"), SHOWN)
 
 
 def test_the_real_facts(src):

@@ -13,6 +13,7 @@ import pytest
 
 from hooks.edition import sourcefile
 from hooks.errors import SourceError
+from tests import source_errors
 
 SHOWN = Path("source/text/en.txt")
 NO_BOM = "UTF-8 without a byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')"
@@ -20,9 +21,7 @@ NO_CONTROL = "only visible characters, spaces and line breaks (delete the invisi
 
 
 def error(path: Path, **options) -> str:
-    with pytest.raises(SourceError) as info:
-        sourcefile.read(path, SHOWN, **options)
-    return str(info.value)
+    return source_errors.error(sourcefile.read, path, SHOWN, **options)
 
 
 def test_reads_utf8_text(tmp_path):

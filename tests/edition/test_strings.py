@@ -8,6 +8,7 @@ import pytest
 
 from hooks.edition import normalize, load, strings, structure
 from hooks.errors import SourceError
+from tests import source_errors
 from tests.sourcecopy import SOURCE, edit, line
 
 STRUCTURE = structure.load(SOURCE / "structure.yml")
@@ -20,9 +21,7 @@ def load_all(src: Path) -> dict[str, strings.Strings]:
 
 
 def error(src: Path) -> str:
-    with pytest.raises(SourceError) as info:
-        load_all(src)
-    return str(info.value)
+    return source_errors.error(load_all, src)
 
 
 def test_real_strings_load():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hooks.edition import structure
-from hooks.errors import SourceError
+from tests import source_errors
 from tests.sourcecopy import SOURCE, edit, line_containing as line
 
 # CONTRACT.md, "Pages and paragraphs": slug -> (first, last paragraph)
@@ -31,9 +31,7 @@ def lines(path: Path, needle: str) -> list[int]:
 
 
 def error(path: Path) -> str:
-    with pytest.raises(SourceError) as info:
-        structure.load(path, Path("source/structure.yml"))
-    return str(info.value)
+    return source_errors.error(structure.load, path, Path("source/structure.yml"))
 
 
 def test_real_structure_is_the_contract():

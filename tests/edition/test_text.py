@@ -12,6 +12,7 @@ import pytest
 
 from hooks.edition import structure, text
 from hooks.errors import SourceError
+from tests import source_errors
 from tests.sourcecopy import SLUGS, SOURCE
 
 STRUCTURE = structure.load(SOURCE / "structure.yml")
@@ -45,11 +46,10 @@ def at(lines: list[str], prefix: str) -> int:
 
 def error(src: Path, code: str) -> str:
     """The message of reading and validating the copy's text/{code}.txt."""
-    path = src / "text" / f"{code}.txt"
-    with pytest.raises(SourceError) as info:
-        text.validate(text.read(path, Path("source/text", f"{code}.txt")),
-                      structure.load(src / "structure.yml"))
-    return str(info.value)
+    def read_and_validate():
+        path = src / "text" / f"{code}.txt"
+        text.validate(text.read(path, Path("source/text", f"{code}.txt")), structure.load(src / "structure.yml"))
+    return source_errors.error(read_and_validate)
 
 
 # -- the real texts ---------------------------------------------------------------------------

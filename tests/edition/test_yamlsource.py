@@ -12,6 +12,7 @@ import pytest
 
 from hooks.edition import yamlsource
 from hooks.errors import SourceError
+from tests import source_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOWN = Path("source/i18n/en.yml")
@@ -25,9 +26,7 @@ def write(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def error(path: Path) -> str:
-    with pytest.raises(SourceError) as info:
-        yamlsource.load(path, SHOWN)
-    return str(info.value)
+    return source_errors.error(yamlsource.load, path, SHOWN)
 
 
 def test_lines_of_keys_and_items(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from hooks.errors import SourceError
 from hooks.pages import prose
+from tests import source_errors
 
 FILE = "docs/about.en.md"
 LINK = "an https: link or a link within the edition (a path or #fragment)"
@@ -15,9 +16,7 @@ EVENTS = "no event attributes (on…=) in prose; the site's scripts live in docs
 
 
 def message(text: str) -> str:
-    with pytest.raises(SourceError) as caught:
-        prose.check(text, FILE)
-    return str(caught.value)
+    return source_errors.error(prose.check, text, FILE)
 
 
 def test_plain_prose_with_https_and_relative_links_headings_ids_and_inline_tags_passes():
@@ -81,9 +80,7 @@ WANTED = "<!-- a4p:normalizations -->, <!-- a4p:notes -->"
 
 
 def marker_message(text: str) -> str:
-    with pytest.raises(SourceError) as caught:
-        prose.check_markers(text, FILE, MARKERS)
-    return str(caught.value)
+    return source_errors.error(prose.check_markers, text, FILE, MARKERS)
 
 
 def test_markers_each_once_on_their_own_line_pass():

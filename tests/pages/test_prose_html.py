@@ -13,6 +13,7 @@ import pytest
 
 from hooks.errors import SourceError
 from hooks.pages import prose, prose_html, registry
+from tests import source_errors
 from tests.markdown_build import ROOT, extensions, render
 
 FILE = "docs/index.en.md"
@@ -28,10 +29,7 @@ PLAIN = 'tags as Markdown writes them (<name attribute="value">) and markers alo
 
 def message(text: str, taken: tuple[str, ...] = ()) -> str:
     """The message the check gives for the prose ``text``, rendered as the build renders it."""
-    rendered = render(text)
-    with pytest.raises(SourceError) as caught:
-        prose_html.check(rendered, FILE, text, taken)
-    return str(caught.value)
+    return source_errors.error(prose_html.check, render(text), FILE, text, taken)
 
 
 def attributes(name: str) -> str:

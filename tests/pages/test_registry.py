@@ -12,6 +12,7 @@ from hooks.errors import SourceError
 from hooks.pages import about, accessibility, glossary, home, prose, registry
 from hooks.pages.elements import Context, to_html
 from hooks.urls import ABOUT, ACCESSIBILITY, AFTER_TEXT, GLOSSARY, HOME, Scheme
+from tests import source_errors
 from tests.markdown_build import render
 
 CODES = ("zh", "en")
@@ -21,9 +22,7 @@ ALL = {"index.zh.md", "index.en.md", "preamble.md", "protection.md", "glossary.z
 
 
 def files_message(found: set[str]) -> str:
-    with pytest.raises(SourceError) as caught:
-        registry.check_files(found, KEYS, CODES)
-    return str(caught.value)
+    return source_errors.error(registry.check_files, found, KEYS, CODES)
 
 
 def test_every_language_suffixed_for_prose_one_stub_for_generated_pages():
