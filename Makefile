@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup browser tools apt site serve test offline bench clean
+.PHONY: help setup browser tools apt site serve test check offline bench clean
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000: every language, rebuilt and reloaded on each edit"
 	@echo "make test    set up (Python packages, Chromium, CJK fonts) and run every test"
+	@echo "make check   the fast loop: every test but the browser, HTML checker and ProperDocs ones"
 	@echo "make site    strict build of the online site into site/"
 	@echo "make offline the offline bundle: dist/*.zip and dist/SHA256SUMS"
 	@echo "make bench   the edition against a plain baseline: docs/benchmarks.md"
@@ -81,6 +82,13 @@ $(TEST_STAMP): requirements-test.txt $(STAMP)
 
 test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) browser tools
 	$(PY) -m pytest
+
+# The fast loop while editing: every test but those marked browser, htmlcheck and properdocs
+# (pytest.ini; tests/conftest.py refuses a test that needs one of them and lacks its marker).
+# It still builds the site and the offline bundle, and runs TypeScript, ESLint and node --test.
+CHECK_MARKERS := not browser and not htmlcheck and not properdocs
+check: $(STAMP) $(TEST_STAMP) browser $(TOOLS_STAMP)
+	$(PY) -m pytest -m "$(CHECK_MARKERS)"
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
 # of make test. Lighthouse is pinned and installed from npm into .bench/.

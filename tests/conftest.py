@@ -20,8 +20,30 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 
 
+# The slow kinds of test, by the fixture that does the slow work and the marker of pytest.ini
+# that `make check` leaves out with -m: a test using the fixture must carry the marker, and every
+# test under tests/browser is a browser test, or `make check` would start Chromium, the checker
+# or ProperDocs through a forgotten marker.
+SLOW_FIXTURES = {"browser": "browser", "report": "htmlcheck", "builds": "properdocs"}
+BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
 def pytest_addoption(parser):
     parser.addoption("--update", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is found in make check too
+def pytest_collection_modifyitems(items):
+    unmarked = []
+    for item in items:
+        reasons = {marker: f"it uses the fixture '{fixture}'"
+                   for fixture, marker in SLOW_FIXTURES.items() if fixture in item.fixturenames}
+        if item.path.is_relative_to(BROWSER_TESTS):
+            reasons["browser"] = "it lies in tests/browser"
+        unmarked += [f"{item.nodeid}: found no marker '{marker}'; expected pytest.mark.{marker}, as {reason}"
+                     for marker, reason in sorted(reasons.items()) if item.get_closest_marker(marker) is None]
+    if unmarked:
+        raise pytest.UsageError("\n".join(unmarked))
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,8 @@ from urllib.parse import unquote
 
 import pytest
 
+pytestmark = pytest.mark.htmlcheck
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tests" / "tools"
 VNU = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

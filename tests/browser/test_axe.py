@@ -21,6 +21,8 @@ import pytest
 from hooks.urls import AFTER_TEXT, GLOSSARY, HOME
 from tests.browser._support import EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, page_path, prefix
 
+pytestmark = pytest.mark.browser
+
 AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Violations accepted, as rule id -> the reason. None: every rule of TAGS must pass everywhere.

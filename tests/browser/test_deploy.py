@@ -15,6 +15,8 @@ import pytest
 from tests import nginx_server
 from tests.browser._support import EDITION, LANGS, SOURCE_LANG, open_tab, prefix
 
+pytestmark = pytest.mark.browser
+
 LISTEN = """
 window.__a4pViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
