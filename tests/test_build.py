@@ -17,6 +17,7 @@ import yaml
 from html.parser import HTMLParser
 
 from scripts import build_site
+from scripts.bench import copy_tree
 from tests.htmltext import VOID, Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,8 +204,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, built_site,
     """A copy of the repository whose build fails late: in the second language, after its
     pages were written. The site it would have replaced is untouched, byte for byte, and
     nothing of the failed build is left beside it."""
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site*", "dist", ".*cache*"))
+    repo = copy_tree(tmp_path / "repo")
     second = edition.languages[1].code
     (repo / "fail_late.py").write_text(FAIL_LATE_HOOK.format(language=second), encoding="utf-8")
     config = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=build_site._ConfigLoader)
@@ -307,10 +307,7 @@ def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
 # --- Wiring that cannot silently go wrong (hooks/main.py, hooks/pages/registry.py, hooks/pages/prose.py) ---
 
 def _repo_copy(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*",
-                                                              ".site*", "tmp*"))
-    return repo
+    return copy_tree(tmp_path / "repo")
 
 
 def _build_copy(repo: Path) -> subprocess.CompletedProcess:

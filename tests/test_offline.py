@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from scripts import build_site, offline, release as releases
+from scripts.bench import copy_tree
 from tests.conftest import Bundle
 from tests.htmltext import Page
 from tests.sourcecopy import misnumber_paragraph_12
@@ -228,8 +228,7 @@ def _digest(folder: Path) -> str:
 
 
 def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", ".*cache*"))
+    repo = copy_tree(tmp_path / "repo")
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
                GIT_COMMITTER_EMAIL="t@example.org")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):

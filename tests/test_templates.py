@@ -18,7 +18,6 @@ import html as htmllib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from scripts.bench import copy_tree
 from tests.htmltext import Page
 from tests.sourcecopy import edit
 
@@ -50,8 +50,7 @@ ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9_:.-]*")
 def hostile_site(tmp_path_factory, edition) -> Path:
     """The site built from source/ with markup in the English site name and page name,
     and double quotes in the source language's site name."""
-    repo = tmp_path_factory.mktemp("hostile") / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site*", "dist", ".*cache*"))
+    repo = copy_tree(tmp_path_factory.mktemp("hostile") / "repo")
     i18n = repo / "source" / "i18n"
     source = edition.source.code
     edit(i18n / "en.yml", f'site_name: "{edition.strings["en"]["site_name"]}"',
