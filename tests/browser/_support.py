@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EDITION = sources.load_edition(sources.Layout(ROOT / "source"))  # for parameters, read at collection
 LANGS = [language.code for language in EDITION.languages]
 SOURCE_LANG = EDITION.source.code
+ANIMATION_RATE = 100  # how much faster CSS transitions and animations run in every tab (open_tab)
 
 
 def site_url() -> str:
@@ -133,7 +134,7 @@ class LocalFailures:
             self.failed.append(f"{response.status} {response.url}")
 
 
-def open_tab(browser, allowed_prefix: str, **options):
+def open_tab(browser, allowed_prefix: str, animation_rate: float = ANIMATION_RATE, **options):
     """A new context (``options``: viewport, touch ...) and a page in it. Requests outside
     ``allowed_prefix`` are blocked and recorded in ``page.outside``; failed requests of the
     site in ``page.local_failures``. The autouse fixture ``stays_home`` checks both after
@@ -150,6 +151,15 @@ def open_tab(browser, allowed_prefix: str, **options):
     context.on("response", failures.on_response)
     tab = context.new_page()
     tab.set_default_timeout(10_000)  # a local static site: a wait this long means it never comes
+    # CSS transitions and animations run ``animation_rate`` times faster. The tests wait for
+    # them to end (a focus ring fading in, a menu opening) before they look, and the end is the
+    # same; timers (a tooltip's delay) are not touched. Through a session of the browser's own
+    # protocol, which stays open (closing it undoes the rate) and undoes print emulation: a
+    # tab that prints takes animation_rate=1.
+    tab.cdp = None
+    if animation_rate != 1:
+        tab.cdp = context.new_cdp_session(tab)  # kept on the tab, for more such calls
+        tab.cdp.send("Animation.setPlaybackRate", {"playbackRate": animation_rate})
     tab.outside = requests
     tab.local_failures = failures
     return context, tab

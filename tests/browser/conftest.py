@@ -31,10 +31,80 @@ def browser():
         chromium.close()
 
 
+DESKTOP = {"width": 1280, "height": 800}
+# What a test may not do to the shared tab of ``page``, as nothing undoes it for the next test:
+# listeners, scripts run at every load, functions exposed to the page. Such a test takes
+# ``fresh_page``, a tab of its own.
+LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding")
+
+
+class SharedTab:
+    """One tab on the served site for the tests that take ``page``: opening a browser context
+    for each of them took more time than most of them (a new renderer, every file fetched
+    again). Between two tests it is made as new, but for the HTTP cache (``reset``); if that
+    fails, the next test gets a new one."""
+
+    def __init__(self, browser, site: str):
+        self.browser, self.site = browser, site
+        self.context = self.tab = None
+
+    def get(self):
+        if self.tab is None:
+            self.context, self.tab = open_tab(self.browser, self.site, viewport=DESKTOP)
+            for name in LASTING:
+                setattr(self.tab, name, _refused(name))
+        self.tab.outside.blocked.clear()
+        self.tab.local_failures.failed.clear()
+        return self.tab
+
+    def reset(self) -> None:
+        """Routes the test set removed; about:blank, so that the next test's first address is a
+        new document, as in a new tab; the site's storage (local, session, cookies, caches, a
+        worker) cleared; the viewport back to 1280×800."""
+        tab = self.tab
+        try:
+            tab.unroute_all(behavior="ignoreErrors")
+            tab.goto("about:blank")
+            tab.cdp.send("Storage.clearDataForOrigin", {"origin": self.site.rstrip("/"), "storageTypes": "all"})
+            self.context.clear_cookies()
+            if tab.viewport_size != DESKTOP:
+                tab.set_viewport_size(DESKTOP)
+        except Exception:  # a test left the tab unusable (a dialog open, a crash): the next gets a new one
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+        self.context = self.tab = None
+
+
+def _refused(name: str):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"page.{name}() lasts beyond the test on the shared tab of 'page'; "
+                             f"take the fixture 'fresh_page' (a tab of its own) instead")
+    return refuse
+
+
+@pytest.fixture(scope="session")
+def shared_tab(browser, site_server):
+    shared = SharedTab(browser, site_server)
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def page(browser, site_server):
-    """A fresh tab on the served site (see ``open_tab``)."""
-    context, tab = open_tab(browser, site_server, viewport={"width": 1280, "height": 800})
+def page(shared_tab):
+    """A tab on the served site at 1280×800, as new but for the HTTP cache: shared by the tests
+    and reset after each (``SharedTab``). Listeners and init scripts are refused on it."""
+    yield shared_tab.get()
+    shared_tab.reset()
+
+
+@pytest.fixture
+def fresh_page(browser, site_server):
+    """A new tab in a context of its own on the served site (see ``open_tab``), at 1280×800."""
+    context, tab = open_tab(browser, site_server, viewport=DESKTOP)
     yield tab
     context.close()
 

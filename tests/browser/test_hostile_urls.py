@@ -21,6 +21,13 @@ LONG = "a" * 10_000
 IMG = '"><img src=x onerror=alert(1)>'
 
 
+@pytest.fixture
+def page(fresh_page):
+    """A tab of its own for every test here: they listen to the page (errors, dialogs), which
+    the shared tab refuses."""
+    return fresh_page
+
+
 def watch(page) -> list[str]:
     """What goes wrong in the page from now on: uncaught errors and dialogs, in order."""
     problems: list[str] = []

@@ -39,7 +39,7 @@ def path_of(lang: str, key: str) -> str:
 
 @pytest.fixture(scope="module")
 def printer(browser, site_server):
-    context, tab = open_tab(browser, site_server)
+    context, tab = open_tab(browser, site_server, animation_rate=1)  # it prints: see open_tab
     yield tab
     context.close()
 
@@ -152,7 +152,7 @@ FIXED = """() => [...document.querySelectorAll('body *')].filter((e) => {
 def test_nothing_floats_over_the_printout(browser, site_server, lang, key):
     """The home page's language offer and the like are fixed over the page on screen: in print
     they would cover every sheet. The tab prefers another language, so that the offer shows."""
-    context, tab = open_tab(browser, site_server, locale="en-US" if lang == SOURCE_LANG else "zh-CN")
+    context, tab = open_tab(browser, site_server, animation_rate=1, locale="en-US" if lang == SOURCE_LANG else "zh-CN")
     try:
         tab.goto(site_server + path_of(lang, key))
         tab.wait_for_load_state("load")
@@ -191,7 +191,7 @@ def test_text_page_prints_numbers_headings_and_notes_without_apparatus(printer, 
 def test_pictures_of_the_printed_pages(browser, site_server, lang):
     """One picture per language of a printed text page (and of the full text in the source
     language and English), for a person to look at; each has the colophon in view."""
-    context, tab = open_tab(browser, site_server, viewport={"width": 720, "height": 1000})
+    context, tab = open_tab(browser, site_server, animation_rate=1, viewport={"width": 720, "height": 1000})
     try:
         tab.emulate_media(media="print")
         OUTPUT.mkdir(parents=True, exist_ok=True)

@@ -193,7 +193,8 @@ SHOWN = """(links) => links.map((a) => ({
 }))"""
 
 
-def test_markup_in_the_records_is_shown_as_text(page, site_server, built_site):
+def test_markup_in_the_records_is_shown_as_text(fresh_page, site_server, built_site):
+    page = fresh_page  # a tab of its own: it listens for dialogs
     records = (built_site / "assets" / "search" / "en.js").read_text(encoding="utf-8")
     page.route("**/assets/search/en.js", lambda route: route.fulfill(
         status=200, content_type="text/javascript; charset=utf-8", body=records_with_markup(records)))

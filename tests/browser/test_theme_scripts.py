@@ -12,6 +12,14 @@ from tests.browser.test_offline import disk, file_page  # noqa: F401 (the fixtur
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def page(fresh_page):
+    """A tab of its own for every test here: they listen to the page (errors, dialogs), which
+    the shared tab refuses."""
+    return fresh_page
+
+
 STATE = "() => [String(__md_scope), document.documentElement.classList.contains('js'), typeof __md_get]"
 
 
