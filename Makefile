@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup browser tools apt site serve test check offline bench clean
+.PHONY: help setup nginx browser tools apt site serve test check offline bench clean
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000: every language, rebuilt and reloaded on each edit"
@@ -27,6 +27,10 @@ $(STAMP): requirements.txt
 	@touch $@
 
 setup: $(STAMP)
+
+# nginx alone, for make check (tests/test_nginx.py); make test takes it with the browser's packages.
+nginx:
+	@[ -x /usr/sbin/nginx ] || $(MAKE) --no-print-directory apt PACKAGES=nginx
 
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
@@ -87,7 +91,7 @@ test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) browser tools
 # (pytest.ini; tests/conftest.py refuses a test that needs one of them and lacks its marker).
 # It still builds the site and the offline bundle, and runs TypeScript, ESLint and node --test.
 CHECK_MARKERS := not browser and not htmlcheck and not properdocs
-check: $(STAMP) $(TEST_STAMP) browser $(TOOLS_STAMP)
+check: $(STAMP) $(TEST_STAMP) nginx $(TOOLS_STAMP)
 	$(PY) -m pytest -m "$(CHECK_MARKERS)"
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part

@@ -4,8 +4,8 @@ deployment tests, the preview in its test.
 ``stop(process)`` asks first (SIGTERM, or the signal a program takes as its graceful stop:
 SIGQUIT for nginx, whose master then ends its workers), waits ``grace`` seconds, then sends
 SIGTERM if it asked otherwise, and SIGKILL last. It returns once the process is gone and
-reaped, so that no zombie and no orphan outlives the caller. A process already gone is left
-as it is.
+reaped, so that it leaves no zombie. Only that process is signalled: its own children are its
+business (nginx's master ends its workers on SIGQUIT). A process already gone is left as it is.
 """
 
 from __future__ import annotations

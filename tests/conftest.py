@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         reasons = {marker: f"it uses the fixture '{fixture}'"
                    for fixture, marker in SLOW_FIXTURES.items() if fixture in item.fixturenames}
-        if item.path.is_relative_to(BROWSER_TESTS):
+        if item.path.resolve().is_relative_to(BROWSER_TESTS):
             reasons["browser"] = "it lies in tests/browser"
         unmarked += [f"{item.nodeid}: found no marker '{marker}'; expected pytest.mark.{marker}, as {reason}"
                      for marker, reason in sorted(reasons.items()) if item.get_closest_marker(marker) is None]

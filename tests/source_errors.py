@@ -1,4 +1,4 @@
-"""The one helper of the source-error tests: the message a reader of ``source/`` would see.
+"""The shared helper of the source-error tests: the message a reader of ``source/`` would see.
 
     message = error(structure.load, path, Path("source/structure.yml"))
 

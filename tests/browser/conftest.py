@@ -32,17 +32,18 @@ def browser():
 
 
 DESKTOP = {"width": 1280, "height": 800}
-# What a test may not do to the shared tab of ``page``, as nothing undoes it for the next test:
-# listeners, scripts run at every load, functions exposed to the page. Such a test takes
-# ``fresh_page``, a tab of its own.
-LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding")
+# What a test may not do to the shared tab of ``page``, as the reset does not undo it for the
+# next test: listeners, scripts run at every load, functions exposed to the page, handlers,
+# emulated media, extra headers. Such a test takes ``fresh_page``, a tab of its own.
+LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding", "add_locator_handler",
+           "emulate_media", "set_extra_http_headers")
 
 
 class SharedTab:
     """One tab on the served site for the tests that take ``page``: opening a browser context
-    for each of them took more time than most of them (a new renderer, every file fetched
-    again). Between two tests it is made as new, but for the HTTP cache (``reset``); if that
-    fails, the next test gets a new one."""
+    for each of them (a new renderer) took more time than most of them. Between two tests it is
+    made as new (``reset``); the routes of ``open_tab`` keep the HTTP cache off, so every test
+    fetches every file, as in a new tab. If the reset fails, the next test gets a new tab."""
 
     def __init__(self, browser, site: str):
         self.browser, self.site = browser, site
@@ -53,6 +54,7 @@ class SharedTab:
             self.context, self.tab = open_tab(self.browser, self.site, viewport=DESKTOP)
             for name in LASTING:
                 setattr(self.tab, name, _refused(name))
+            self.cdp = self.tab.cdp or self.context.new_cdp_session(self.tab)
         self.tab.outside.blocked.clear()
         self.tab.local_failures.failed.clear()
         return self.tab
@@ -65,7 +67,7 @@ class SharedTab:
         try:
             tab.unroute_all(behavior="ignoreErrors")
             tab.goto("about:blank")
-            tab.cdp.send("Storage.clearDataForOrigin", {"origin": self.site.rstrip("/"), "storageTypes": "all"})
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": self.site.rstrip("/"), "storageTypes": "all"})
             self.context.clear_cookies()
             if tab.viewport_size != DESKTOP:
                 tab.set_viewport_size(DESKTOP)
@@ -95,8 +97,8 @@ def shared_tab(browser, site_server):
 
 @pytest.fixture
 def page(shared_tab):
-    """A tab on the served site at 1280×800, as new but for the HTTP cache: shared by the tests
-    and reset after each (``SharedTab``). Listeners and init scripts are refused on it."""
+    """A tab on the served site at 1280×800, as new: shared by the tests and reset after each
+    (``SharedTab``). What the reset cannot undo (``LASTING``) is refused on it."""
     yield shared_tab.get()
     shared_tab.reset()
 
