@@ -10,28 +10,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.edition.crosslinks import Derived
 from hooks.errors import SourceError
 from hooks.pages import about
-from hooks.pages.elements import Context, to_html
+from hooks.pages.elements import to_html
 from hooks.provenance import Provenance
-from hooks.urls import Scheme
 from scripts import release as releases
 from tests.htmltext import Page
+from tests.pages.contexts import context
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = [entry["code"] for entry in
              yaml.safe_load((ROOT / "source" / "languages.yml").read_text(encoding="utf-8"))["languages"]]
 
 
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
-
-
 def parts_html(edition, derived, code: str, prov: Provenance) -> dict[str, str]:
-    scheme = Scheme("https://a4p.example.org/", edition.source.code)
-    ctx = Context(edition, edition.language(code), scheme, scheme.page(code, "about"), derived, prov)
+    ctx = context(edition, derived, code, "about", provenance=prov)
     return {name: "".join(to_html(node) for node in nodes) for name, nodes in about.parts(ctx).items()}
 
 

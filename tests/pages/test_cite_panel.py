@@ -14,14 +14,14 @@ from hooks.pages import cite_panel, text
 from hooks.pages.elements import Context
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
+from tests.pages import contexts
 
 SCHEME = Scheme("https://a4p.example.org/", "zh", directory_urls=False)  # as the offline bundle
 RELEASE = Provenance("v1.2.0", "2025-06-01")
 
 
-def context(edition, code: str, slug: str) -> Context:
-    return Context(edition, edition.language(code), SCHEME, SCHEME.page(code, slug), Derived(edition), RELEASE,
-                   key=slug)
+def context(edition, code: str, slug: str) -> Context:  # as the offline bundle
+    return contexts.context(edition, Derived(edition), code, slug, directory_urls=False, provenance=RELEASE)
 
 
 def page(edition, code: str, slug: str) -> ET.Element:

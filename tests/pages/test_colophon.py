@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.edition.crosslinks import Derived
 from hooks.pages.colophon import colophon_html
-from hooks.pages.elements import Context
 from hooks.provenance import Provenance
-from hooks.urls import Scheme
 from tests.browser._support import LANGS
 from tests.htmltext import Page
+from tests.pages.contexts import SITE, context
 
-SITE = "https://a4p.example.org/"
 RELEASE = Provenance("v9.8", "2031-02-03")
 
 
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
-
-
 def render(edition, derived, code: str, key: str, provenance=RELEASE, directory_urls=True) -> str:
-    scheme = Scheme(SITE, edition.source.code, directory_urls)
-    ctx = Context(edition, edition.language(code), scheme, scheme.page(code, key), derived, provenance)
+    ctx = context(edition, derived, code, key, directory_urls=directory_urls, provenance=provenance)
     # an id around it, to read its text with the contract's reader
     return f'<div id="c">{colophon_html(ctx, key)}</div>'
 

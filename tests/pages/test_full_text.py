@@ -7,25 +7,16 @@ import re
 
 import pytest
 
-from hooks.edition.crosslinks import Derived
 from hooks.pages import full_text
-from hooks.pages.elements import Context
-from hooks.urls import FULL_TEXT, Scheme
+from hooks.urls import FULL_TEXT
 from tests.browser._support import LANGS
 from tests.htmltext import Page
+from tests.pages.contexts import SITE, context
 
-SITE = "https://a4p.example.org/"
-
-
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
 
 
 def render(edition, derived, code: str, directory_urls: bool = True) -> str:
-    scheme = Scheme(SITE, edition.source.code, directory_urls)
-    return full_text.render(Context(edition, edition.language(code), scheme, scheme.page(code, FULL_TEXT), derived,
-                                    key=FULL_TEXT))
+    return full_text.render(context(edition, derived, code, FULL_TEXT, directory_urls=directory_urls))
 
 
 def folder(edition, code: str) -> str:

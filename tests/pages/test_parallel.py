@@ -8,29 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.edition.crosslinks import Derived
 from hooks.pages import parallel, parallel_link, text
-from hooks.pages.elements import Context
-from hooks.urls import Scheme
 from tests.htmltext import Page
+from tests.pages.contexts import context
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = "https://a4p.example.org/"
 LANGS = [entry["code"] for entry in yaml.safe_load((ROOT / "source" / "languages.yml").read_text("utf-8"))["languages"]]
 
 
 def strings(code: str) -> dict:
     return yaml.safe_load((ROOT / "source" / "i18n" / f"{code}.yml").read_text("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
-
-
-def context(edition, derived, code: str, key: str, directory_urls: bool = True) -> Context:
-    scheme = Scheme(SITE, edition.source.code, directory_urls)
-    return Context(edition, edition.language(code), scheme, scheme.page(code, key), derived, key=key)
 
 
 @pytest.mark.parametrize("code, expected", [("zh", "en"), ("en", "zh"), ("fr", "zh"), ("ar", "zh")])
@@ -51,7 +38,7 @@ def test_partner_of_the_source_without_english_is_the_second_language(edition):
     ("zh", "politics", False, "parallel.html?a=zh&b=en#para-4"),
 ])
 def test_every_text_page_links_the_view_at_its_first_paragraph(edition, derived, code, slug, directory_urls, href):
-    ctx = context(edition, derived, code, slug, directory_urls)
+    ctx = context(edition, derived, code, slug, directory_urls=directory_urls)
     page = Page(text.render(ctx))
     links = [attrs for tag, attrs in page.tags if tag == "a" and attrs.get("href") == href]
     assert len(links) == 1, f"no single link {href} on {slug} ({code})"

@@ -7,13 +7,13 @@ import re
 import markdown
 import pytest
 
-from hooks.edition.crosslinks import Derived
 from hooks.errors import SourceError
 from hooks.pages import about, accessibility, glossary, home, prose, registry
-from hooks.pages.elements import Context, to_html
-from hooks.urls import ABOUT, ACCESSIBILITY, AFTER_TEXT, GLOSSARY, HOME, Scheme
+from hooks.pages.elements import to_html
+from hooks.urls import ABOUT, ACCESSIBILITY, AFTER_TEXT, GLOSSARY, HOME
 from tests import source_errors
 from tests.markdown_build import render
+from tests.pages.contexts import context
 
 CODES = ("zh", "en")
 KEYS = (HOME, "preamble", "protection", GLOSSARY, ABOUT)
@@ -74,16 +74,6 @@ def test_every_page_kind_is_registered_once_either_generated_or_prose():
         assert len(shapes) == 1, f"{key}: {kind.__name__} is of {len(shapes)} shapes"
     assert isinstance(registry.TEXT, registry.Generated) and not isinstance(registry.TEXT, registry.Prose)
     assert set(registry.GENERATED) | set(registry.PROSE) == set(registry.KINDS)
-
-
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
-
-
-def context(edition, derived, code: str, key: str) -> Context:
-    scheme = Scheme("https://a4p.example.org/", edition.source.code)
-    return Context(edition, edition.language(code), scheme, scheme.page(code, key), derived, key=key)
 
 
 @pytest.mark.parametrize("key", [HOME, ABOUT, GLOSSARY])

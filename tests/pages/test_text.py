@@ -7,24 +7,13 @@ import dataclasses
 
 import pytest
 
-from hooks.edition.crosslinks import Derived
 from hooks.pages import text
-from hooks.pages.elements import Context, to_html
+from hooks.pages.elements import to_html
 from hooks.pages.paragraphs import paragraph
-from hooks.urls import Scheme
 from tests.htmltext import Page
+from tests.pages.contexts import context
 
 NOTES = ("First note: <b>not markup</b>.", "Second note.")
-
-
-@pytest.fixture(scope="module")
-def derived(edition):
-    return Derived(edition)
-
-
-def context(edition, derived, code: str, slug: str) -> Context:
-    scheme = Scheme("https://a4p.example.org/", edition.source.code)
-    return Context(edition, edition.language(code), scheme, scheme.page(code, slug), derived, key=slug)
 
 
 def with_translator_notes(edition, code: str, number: int, notes: tuple[str, ...]):
