@@ -3,6 +3,7 @@ after every test, that no tab left the site or asked it for something missing.""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 
 @pytest.fixture(scope="session")
 def browser():
+    """Headless Chromium, which reaches this machine only: every other address goes through a
+    proxy on a port of this machine that is taken and never answers (a socket bound, not
+    listening), so the request fails at once; loopback addresses never go through a proxy.
+    ``open_tab`` counts such requests."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with socket.socket() as closed, sync_playwright() as playwright:
+        closed.bind(("127.0.0.1", 0))
+        proxy = f"--proxy-server=http://127.0.0.1:{closed.getsockname()[1]}"
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, proxy])
         yield chromium
         chromium.close()
 
@@ -42,8 +49,8 @@ LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding",
 class SharedTab:
     """One tab on the served site for the tests that take ``page``: opening a browser context
     for each of them (a new renderer) took more time than most of them. Between two tests it is
-    made as new (``reset``); the routes of ``open_tab`` keep the HTTP cache off, so every test
-    fetches every file, as in a new tab. If the reset fails, the next test gets a new tab."""
+    made as new (``reset``), but for the browser's HTTP cache: the site's files do not change
+    during a session. If the reset fails, the next test gets a new tab."""
 
     def __init__(self, browser, site: str):
         self.browser, self.site = browser, site

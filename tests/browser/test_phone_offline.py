@@ -210,6 +210,11 @@ def releasable(browser, built_site, tmp_path):
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     context, tab = open_tab(browser, base, viewport={"width": 390, "height": 844}, service_workers="allow")
+    # The browser's HTTP cache off (a route, even one that lets everything through, turns it
+    # off): this server sends no Cache-Control, so the browser may reuse a page it fetched a
+    # moment ago for a while (heuristic freshness; the deployment's nginx says max-age=300).
+    # What is tested here is the worker's copy, not the host's caching.
+    context.route("**/*", lambda route: route.continue_())
     tab.context_ = context
     tab.site = site
     yield tab, base
