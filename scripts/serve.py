@@ -310,13 +310,14 @@ def make_server(root: Path, port: int = 8000, host: str = "127.0.0.1", quiet: bo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT / "site")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=int, default=8000, help="0: any free port (the line printed names it)")
+    parser.add_argument("--quiet", action="store_true", help="no line per request")
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(f"serve: {args.root} is not a built site; build it first with 'make site'", file=sys.stderr)
         return 1
     try:
-        server = make_server(args.root, args.port)
+        server = make_server(args.root, args.port, quiet=args.quiet)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             print(f"serve: port {args.port} is already in use on 127.0.0.1 (another server?); stop it, "

@@ -5,8 +5,10 @@ The browser and its tabs are fixtures of the browser tests only (tests/browser/c
 
 from __future__ import annotations
 
+import re
 import shutil
-import threading
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hooks.edition import load
-from scripts import build_site, offline, release as releases, serve
+from scripts import build_site, offline, processes, release as releases
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -75,15 +77,23 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+SERVING = re.compile(r"^Serving .* at (http://127\.0\.0\.1:\d+/) ")  # the line scripts/serve.py prints
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """The built site over HTTP, served as a static host does (404 pages included)."""
-    server = serve.make_server(built_site, port=0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The built site over HTTP, served as a static host does (404 pages included), by
+    scripts/serve.py in a process of its own: in a thread of the tests' process it took turns
+    with them for the interpreter, and every page of the browser tests waited on that."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(built_site),
+                                "--port", "0", "--quiet"], stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    started = SERVING.match(line)
+    if started is None:
+        processes.stop(process)
+        pytest.fail(f"scripts/serve.py did not start: found {line!r}; expected 'Serving … at http://127.0.0.1:PORT/'")
+    yield started.group(1)
+    processes.stop(process)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,13 @@ import subprocess
 import sys
 import threading
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from scripts import serve
+from scripts import processes, serve
+from tests.conftest import SERVING
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,6 +132,26 @@ def test_a_port_in_use_gets_a_message(tree):
     assert result.returncode == serve.PORT_IN_USE
     assert "Traceback" not in result.stderr
     assert f"port {port} is already in use" in result.stderr
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["logged", "quiet"])
+def test_port_0_takes_a_free_port_and_names_it(tree, quiet):
+    """What the tests' site_server relies on: the first line names the address; --quiet logs
+    no request (a line per request would otherwise go to stderr)."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(tree),
+                                "--port", "0", *(["--quiet"] if quiet else [])],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        started = SERVING.match(process.stdout.readline())
+        assert started, "the first line names no address"
+        base = started.group(1)
+        assert not base.endswith(":0/")
+        with urllib.request.urlopen(base + "en/protection/") as response:
+            assert response.status == 200
+    finally:
+        processes.stop(process)
+    log = process.stderr.read()
+    assert ("GET /en/protection/ " in log) is not quiet, log
 
 
 def test_a_missing_site_gets_a_message(tmp_path):
