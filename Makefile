@@ -84,15 +84,22 @@ $(TEST_STAMP): requirements-test.txt $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Two worker processes share the tests, a file each at a time (pytest-xdist, --dist loadfile:
+# a file's module fixtures and its files under test-output/ stay in one process). Each worker
+# builds its own site and bundle and starts its own browser and servers. WORKERS=0 runs
+# everything in this one process. Measured in docs/decisions/test-speed.md.
+WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(WORKERS) --dist loadfile
+
 test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) browser tools
-	$(PY) -m pytest
+	$(PYTEST)
 
 # The fast loop while editing: every test but those marked browser, htmlcheck and properdocs
 # (pytest.ini; tests/conftest.py refuses a test that needs one of them and lacks its marker).
 # It still builds the site and the offline bundle, and runs TypeScript, ESLint and node --test.
 CHECK_MARKERS := not browser and not htmlcheck and not properdocs
 check: $(STAMP) $(TEST_STAMP) nginx $(TOOLS_STAMP)
-	$(PY) -m pytest -m "$(CHECK_MARKERS)"
+	$(PYTEST) -m "$(CHECK_MARKERS)"
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
 # of make test. Lighthouse is pinned and installed from npm into .bench/.

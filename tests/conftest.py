@@ -34,18 +34,29 @@ def pytest_addoption(parser):
     parser.addoption("--update", action="store_true", help="rewrite golden files from the current output")
 
 
-@pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is found in make check too
+UNMARKED = pytest.StashKey[str]()  # on a test that lacks a marker it needs: the message
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is kept in make check too
 def pytest_collection_modifyitems(items):
-    unmarked = []
     for item in items:
         reasons = {marker: f"it uses the fixture '{fixture}'"
                    for fixture, marker in SLOW_FIXTURES.items() if fixture in item.fixturenames}
         if item.path.resolve().is_relative_to(BROWSER_TESTS):
             reasons["browser"] = "it lies in tests/browser"
-        unmarked += [f"{item.nodeid}: found no marker '{marker}'; expected pytest.mark.{marker}, as {reason}"
-                     for marker, reason in sorted(reasons.items()) if item.get_closest_marker(marker) is None]
-    if unmarked:
-        raise pytest.UsageError("\n".join(unmarked))
+        unmarked = [f"{item.nodeid}: found no marker '{marker}'; expected pytest.mark.{marker}, as {reason}"
+                    for marker, reason in sorted(reasons.items()) if item.get_closest_marker(marker) is None]
+        if unmarked:
+            item.stash[UNMARKED] = "\n".join(unmarked)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test that lacks its marker fails before any fixture is made (no browser is started),
+    with the message. Not a stop of the collection: a worker process (make test's -n) cannot
+    pass that on, and would fail with an internal error that names nothing."""
+    if UNMARKED in item.stash:
+        pytest.fail(item.stash[UNMARKED], pytrace=False)
 
 
 @pytest.fixture(scope="session")
