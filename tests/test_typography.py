@@ -1,7 +1,7 @@
 """Typography of every language, by the rules of tests/typography.yml (issue 13 §3).
 
-Every paragraph, heading, translator's note, interface string, glossary entry and prose file of
-a language is read line by line as written, so that a failure names the file, the line and the
+Every paragraph, heading, translator's note, interface string, glossary entry, instrument label
+and prose file of a language is read line by line as written, so that a failure names the file, the line and the
 column. What is not the text's own is blanked first, keeping columns: URLs, ``{placeholders}``,
 Markdown syntax (``{#id}``, ``{: … }``, link targets, code, HTML tags and comments) and YAML's
 own syntax (keys, the quotes around a value, the brackets and commas of a ``[a, b]`` list).
@@ -92,7 +92,8 @@ def files(code: str) -> list[tuple[Path, object]]:
     """The files of one language, each with how its lines are prepared."""
     found = [(ROOT / "source" / "text" / f"{code}.txt", _text_line),
              (ROOT / "source" / "i18n" / f"{code}.yml", _yaml_value),
-             (ROOT / "source" / "glossary" / f"{code}.yml", _yaml_value)]
+             (ROOT / "source" / "glossary" / f"{code}.yml", _yaml_value),
+             (ROOT / "source" / "instruments" / f"{code}.yml", _yaml_value)]
     found += [(path, _markdown_line) for path in sorted((ROOT / "docs").glob(f"*.{code}.md"))]
     return found
 

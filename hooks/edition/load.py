@@ -8,6 +8,8 @@
       text/{lang}.txt               title, headings, paragraphs (hooks.edition.text format)
       i18n/{lang}.yml               interface strings, reasons, notes (hooks.edition.strings)
       glossary/{lang}.yml           glossary terms (hooks.edition.glossary)
+      instruments.yml               what came after: facts (language-neutral; hooks.edition.instruments)
+      instruments/{lang}.yml        their names and a sentence per paragraph, per language
 
 Every file is read through :mod:`hooks.edition.sourcefile` (no symbolic link, size, UTF-8, no
 byte-order mark, only characters an editor can see); before anything is read, no entry of
@@ -24,7 +26,8 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hooks.edition import folding, glossary, meta, normalize, sourcefile, strings, structure, text, yamlsource
+from hooks.edition import (folding, glossary, instruments, meta, normalize, sourcefile, strings, structure, text,
+                           yamlsource)
 from hooks.edition.model import Edition, Language
 from hooks.errors import SourceError
 
@@ -57,6 +60,13 @@ class Layout:
 
     def glossary_file(self, code: str) -> Path:
         return self.root / "glossary" / f"{code}.yml"
+
+    @property
+    def instruments_file(self) -> Path:
+        return self.root / "instruments.yml"
+
+    def instrument_labels_file(self, code: str) -> Path:
+        return self.root / "instruments" / f"{code}.yml"
 
     @property
     def search_file(self) -> Path:
@@ -159,7 +169,9 @@ def load_edition(layout: Layout) -> Edition:
         glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
                             language.word_boundaries, texts[language.code].path)
     facts = meta.load(layout.facts_file, layout.shown(layout.facts_file))
-    return Edition(pages, norms, languages, texts, table, glossaries, facts)
+    after = instruments.load_all(layout.instruments_file, layout.instrument_labels_file,
+                                 [language.code for language in languages], layout.shown, pages.paragraph_count)
+    return Edition(pages, norms, languages, texts, table, glossaries, facts, after)
 
 
 _loaded: tuple[tuple[str, str], Edition] | None = None  # (folder, fingerprint), its edition

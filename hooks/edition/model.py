@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hooks.edition.glossary import Glossary
+from hooks.edition.instruments import Instruments
 from hooks.edition.meta import Facts
 from hooks.edition.normalize import Note, Normalizations
 from hooks.edition.strings import Strings
@@ -44,6 +45,7 @@ class Edition:
     strings: dict[str, Strings]
     glossaries: dict[str, Glossary]
     facts: Facts  # source/edition.yml: dates of the declaration, the edition's id
+    instruments: Instruments  # source/instruments.yml and its labels: what came after
 
     @property
     def source(self) -> Language:
