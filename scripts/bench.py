@@ -242,8 +242,8 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
             browser.close()
 
         bundle = offline_size(work)
-        report.figures.append(Figure("offline bundle, every language", f"{bundle / KB ** 2:.2f} MB", "< 1.5 MB",
-                                     bundle < 1.5 * KB ** 2))
+        report.figures.append(Figure("offline bundle, every language", f"{bundle / KB ** 2:.2f} MiB", "≤ 1.6 MiB",
+                                     bundle <= 1.6 * KB ** 2))  # issue 14's budget (issue 8's was 1.5 MB)
 
         if with_lighthouse:
             scores = {}

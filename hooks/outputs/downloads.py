@@ -7,6 +7,8 @@
 ``a4p-declaration.aligned.csv``           the same as a table, UTF-8 with a byte-order mark;
                                           a cell that starts as a formula opens as text
 ``a4p-declaration.schema.json``           JSON Schema of the per-language JSON
+``a4p-instruments.json``                  what came after, every language (hooks/outputs/instruments.py)
+``a4p-instruments.schema.json``           its JSON Schema
 ``SHA256SUMS``                            the SHA-256 of each file above
 ========================================  ===================================================
 
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.edition.model import Edition
-from hooks.outputs import akn
+from hooks.outputs import akn, instruments
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 
@@ -36,7 +38,7 @@ TRANSLATION = "unofficial translation"
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # kinds of file, in the order the Downloads page lists them (per language first)
 LANGUAGE_KINDS = ("json", "akn")
-SHARED_KINDS = ("aligned_json", "aligned_csv", "schema", "sums")
+SHARED_KINDS = ("aligned_json", "aligned_csv", "schema", "instruments", "instruments_schema", "sums")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs such a cell (OWASP)
 CSV_SPECIAL = ',"\r\n'  # a field with one of these is quoted
 
@@ -61,6 +63,8 @@ def name(edition: Edition, kind: str, code: str | None = None) -> str:
         "aligned_json": f"{base}.aligned.json",
         "aligned_csv": f"{base}.aligned.csv",
         "schema": f"{base}.schema.json",
+        "instruments": instruments.file_name("instruments"),
+        "instruments_schema": instruments.file_name("instruments_schema"),
         "sums": SUMS,
     }[kind]
 
@@ -106,6 +110,7 @@ def language_document(edition: Edition, code: str, online: Scheme, provenance: P
                 "heading_editorial": spec.editorial_heading,
                 "url": online.canonical(online.paragraph(code, spec.slug, para.number)),
                 "notes": notes(edition, code, para.number),
+                "related_instruments": instruments.related(edition, para.number),
                 "sha256": sha256_text(para.words),
             })
     return {
@@ -148,7 +153,8 @@ def aligned_document(edition: Edition, online: Scheme, provenance: Provenance) -
         ],
         "paragraphs": [
             {"number": number, "page": spec.slug,
-             "text": {code: edition.texts[code].paragraphs[number] for code in codes}}
+             "text": {code: edition.texts[code].paragraphs[number] for code in codes},
+             "related_instruments": instruments.related(edition, number)}
             for spec in edition.structure.pages for number in spec.numbers
         ],
     }
@@ -196,7 +202,7 @@ def schema(edition: Edition, online: Scheme) -> dict:
     }
     paragraph = {
         "type": "object",
-        "required": ["number", "text", "page", "heading", "notes", "sha256"],
+        "required": ["number", "text", "page", "heading", "notes", "related_instruments", "sha256"],
         "properties": {
             "number": {"type": "integer", "minimum": 1},
             "text": {"type": "string", "minLength": 1},
@@ -205,6 +211,10 @@ def schema(edition: Edition, online: Scheme) -> dict:
             "heading_editorial": {"type": "boolean"},
             "url": {"type": "string", "format": "uri"},
             "notes": {"type": "array", "items": note},
+            "related_instruments": {"type": "array", "uniqueItems": True,
+                                    "items": {"enum": list(edition.instruments.items)},
+                                    "description": "ids of the instruments that bear on the paragraph, in date "
+                                                   "order (a4p-instruments.json)"},
             "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
                        "description": "SHA-256 of text, encoded in UTF-8"},
         },
@@ -275,6 +285,10 @@ def _files(edition: Edition, online: Scheme, provenance: Provenance) -> list[Dow
                         _json(aligned_document(edition, online, provenance))))
     out.append(Download(name(edition, "aligned_csv"), "aligned_csv", None, aligned_csv(edition)))
     out.append(Download(name(edition, "schema"), "schema", None, _json(schema(edition, online))))
+    out.append(Download(name(edition, "instruments"), "instruments", None,
+                        _json(instruments.document(edition, online, provenance))))
+    out.append(Download(name(edition, "instruments_schema"), "instruments_schema", None,
+                        _json(instruments.schema(edition, online))))
     sums = "".join(f"{item.sha256}  {item.name}\n" for item in sorted(out, key=lambda d: d.name))
     out.append(Download(SUMS, "sums", None, sums.encode("ascii")))
     return out

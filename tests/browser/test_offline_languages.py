@@ -61,14 +61,3 @@ def test_the_offer_works_from_disk(disk, edition):
     disk.reload()
     disk.wait_for_function("() => document.readyState === 'complete'")
     assert offer.is_hidden(), "dismissed on disk, the offer came back"
-
-
-# Issue 7: all six languages under 1 MB zipped. Issues 8 and 10 allow 1.5 MB with the full text
-# and the downloads in the bundle (they are: 1.41 MB measured at 4b62a16).
-LIMIT = 1_500_000
-
-
-def test_the_bundle_stays_under_its_limit(bundle):
-    size = bundle.zip.stat().st_size
-    print(f"offline bundle: {size} bytes ({size / 1e6:.3f} MB)")
-    assert size < LIMIT, f"{bundle.zip.name}: {size} bytes, over {LIMIT}"

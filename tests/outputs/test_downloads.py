@@ -90,7 +90,8 @@ def sums(site: Path) -> dict[str, str]:
 
 def expected_names() -> set[str]:
     return ({f"{EDITION_ID}.{code}.json" for code in LANGUAGES} | {f"{EDITION_ID}.{code}.akn.xml" for code in LANGUAGES}
-            | {f"{EDITION_ID}.aligned.json", f"{EDITION_ID}.aligned.csv", f"{EDITION_ID}.schema.json"})
+            | {f"{EDITION_ID}.aligned.json", f"{EDITION_ID}.aligned.csv", f"{EDITION_ID}.schema.json"}
+            | {"a4p-instruments.json", "a4p-instruments.schema.json"})  # the names issue 14 gives
 
 
 def test_every_file_is_listed_in_sha256sums_with_its_checksum(built_site):
@@ -272,7 +273,10 @@ def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkey
         assert (folder(built_site) / item.name).read_bytes() == item.data, item.name
 
 
-ZIP_LIMIT = 1_500_000  # bytes: the offline zip, six languages with full text and downloads (issue 8)
+# bytes: the offline zip, six languages with full text and downloads. Issue 7 set 1 MB for the
+# pages alone, issues 8 and 10 1.5 MB with the full text and the downloads, and issue 14 (what came
+# after: a timeline page per language, the instruments file) 1.6 MiB. The one check of it.
+ZIP_LIMIT = 1_677_721
 
 
 def test_offline_bundle_holds_the_downloads_listed_beside_the_zip(bundle):
@@ -286,7 +290,9 @@ def test_offline_bundle_holds_the_downloads_listed_beside_the_zip(bundle):
         for path, digest in listed.items():
             assert hashlib.sha256((bundle.dist / path).read_bytes()).hexdigest() == digest, path
             assert hashlib.sha256(archive.read(path)).hexdigest() == digest, f"{path} in the zip"
-    assert bundle.zip.stat().st_size < ZIP_LIMIT, f"{bundle.zip.stat().st_size} bytes"
+    size = bundle.zip.stat().st_size
+    print(f"offline bundle: {size} bytes ({size / 1e6:.3f} MB)")
+    assert size < ZIP_LIMIT, f"{bundle.zip.name}: {size} bytes, over {ZIP_LIMIT}"
 
 
 @pytest.mark.parametrize("code", [LANGUAGES[0], LANGUAGES[-1]])
