@@ -18,7 +18,6 @@ itself). A definition has at most :data:`MAX_DEFINITION` characters, a term or v
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,6 @@ from hooks.edition.folding import Folding
 from hooks.edition.terms import Matcher
 from hooks.errors import SourceError
 
-TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"term", "variants", "definition", "related"}
 MAX_DEFINITION = 2_000  # one or two sentences, shown in a tooltip: the longest has 528 (ru)
 MAX_FORM = 200  # a term or variant, matched in the text: the longest has 94 (es)
@@ -72,14 +70,7 @@ def load(path: Path, shown_as: Path | None = None) -> Glossary:
     seen: dict[str, tuple[str, int]] = {}
     for term_id, item in items.items():
         line = items.lines[term_id]
-        if not isinstance(term_id, str) or not TERM_ID.match(term_id):
-            raise SourceError(shown, line, f"term id {term_id!r}", "lower-case ASCII words joined by hyphens")
-        if not isinstance(item, dict):
-            raise SourceError(shown, line, yamlsource.describe(item), f"a mapping for term '{term_id}'")
-        unknown = [key for key in item if key not in TERM_KEYS]
-        if unknown:
-            raise SourceError(shown, item.lines[unknown[0]], f"key '{unknown[0]}' in term '{term_id}'",
-                              f"only the keys {', '.join(sorted(TERM_KEYS))}")
+        yamlsource.check_entry(term_id, item, line, shown, "term", TERM_KEYS)
         term = yamlsource.require(item, "term", str, shown, f"term '{term_id}'").strip()
         definition = yamlsource.require(item, "definition", str, shown, f"term '{term_id}'").strip()
         variants = _list(item, "variants", shown, term_id)

@@ -44,7 +44,6 @@ from typing import Callable
 from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HOST = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$")
 # Each kind, and the pattern of its symbol (None: the kind has no symbol). A resolution's year
 # in parentheses is that of its date.
@@ -185,14 +184,7 @@ def _evidence(value, shown: Path, line: int, owner: str, hosts: tuple[str, ...])
 
 
 def _instrument(item_id, item, shown: Path, line: int, hosts: tuple[str, ...], count: int) -> Instrument:
-    if not isinstance(item_id, str) or not ID.match(item_id):
-        raise SourceError(shown, line, f"instrument id {item_id!r}", "lower-case ASCII words joined by hyphens")
-    if not isinstance(item, dict):
-        raise SourceError(shown, line, yamlsource.describe(item), f"a mapping for instrument '{item_id}'")
-    unknown = [key for key in item if key not in KEYS]
-    if unknown:
-        raise SourceError(shown, item.lines[unknown[0]], f"key '{unknown[0]}' in '{item_id}'",
-                          f"only the keys {', '.join(sorted(KEYS))}")
+    yamlsource.check_entry(item_id, item, line, shown, "instrument", KEYS)
     what = f"instrument '{item_id}'"
     kind = yamlsource.require(item, "kind", str, shown, what)
     if kind not in SYMBOLS:
@@ -261,13 +253,8 @@ def load_labels(path: Path, shown: Path, items: dict[str, Instrument], neutral: 
             raise SourceError(shown, top, f"no instrument '{item.id}'",
                               f"every instrument of {neutral.as_posix()}, with its name and a sentence "
                               "for each paragraph it bears on")
-        entry, line = entries[item.id], entries.lines[item.id]
-        if not isinstance(entry, dict):
-            raise SourceError(shown, line, yamlsource.describe(entry), f"a mapping for instrument '{item.id}'")
-        unknown = [key for key in entry if key not in LABEL_KEYS]
-        if unknown:
-            raise SourceError(shown, entry.lines[unknown[0]], f"key '{unknown[0]}' in '{item.id}'",
-                              "only the keys name and paragraphs")
+        entry = entries[item.id]
+        yamlsource.check_entry(item.id, entry, entries.lines[item.id], shown, "instrument", LABEL_KEYS)
         name = _text(entry, "name", shown, item.id, MAX_NAME, "its name")
         relations = yamlsource.require(entry, "paragraphs", dict, shown, f"instrument '{item.id}'")
         have, want = sorted(k for k in relations if isinstance(k, int)), sorted(item.paragraphs)

@@ -231,6 +231,22 @@ def require(mapping: Any, key: str, kind: type, path: Path, what: str) -> Any:
     return value
 
 
+ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the id of an entry: a glossary term, an instrument
+
+
+def check_entry(entry_id: Any, entry: Any, line: int, path: Path, noun: str, keys: set[str]) -> None:
+    """One entry of a mapping of ids (a glossary term, an instrument): its id lower-case ASCII
+    words joined by hyphens, its value a mapping with none but ``keys``."""
+    if not isinstance(entry_id, str) or not ASCII_ID.match(entry_id):
+        raise SourceError(path, line, f"{noun} id {entry_id!r}", "lower-case ASCII words joined by hyphens")
+    if not isinstance(entry, dict):
+        raise SourceError(path, line, describe(entry), f"a mapping for {noun} '{entry_id}'")
+    unknown = [key for key in entry if key not in keys]
+    if unknown:
+        raise SourceError(path, entry.lines[unknown[0]], f"key '{unknown[0]}' in {noun} '{entry_id}'",
+                          f"only the keys {', '.join(sorted(keys))}")
+
+
 def describe(value: Any) -> str:
     """A value as a message shows it, in an editor's words (never a Python type name)."""
     if value is None or value == "":

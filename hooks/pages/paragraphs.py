@@ -4,7 +4,8 @@ show them (:mod:`hooks.pages.text`, :mod:`hooks.pages.full_text`).
 A paragraph is ``id="para-N"`` with its words; everything in it that is not the declaration's
 words carries ``data-apparatus`` (CONTRACT.md, HTML markers): its number, its ¶ mark (the
 canonical URL), its cite button, the link to the original, the glossary marks with their
-tooltips, related paragraphs, editorial and translator's notes.
+tooltips, related paragraphs, what came after (:mod:`hooks.pages.after`), editorial and
+translator's notes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import xml.etree.ElementTree as ET
 from hooks.edition import terms
 from hooks.edition.model import Paragraph
 from hooks.edition.text import HAN_RUN
-from hooks.pages import cite_panel
+from hooks.pages import after, cite_panel
 from hooks.pages.elements import APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated
 from hooks.urls import GLOSSARY
 
@@ -52,6 +53,7 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
         ctx.foreign(link, source.code)
     _mark_terms(ctx, text, para.number)
     _related(ctx, box, para.number)
+    after.block(ctx, box, para.number)
     for note in para.notes:
         aside = classed(el(box, "aside", id=f"note-{note.id}", **APPARATUS), "a4p-note")
         el(aside, "strong", ctx.t("labels.editorial_note"))

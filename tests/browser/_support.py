@@ -44,11 +44,13 @@ MEASURE = """(id) => {
   const target = document.getElementById(id);
   const header = document.querySelector('.md-header');
   const box = target.getBoundingClientRect();
+  const words = (target.querySelector('.a4p-para__text') || target).getBoundingClientRect();
   const other = [...document.querySelectorAll('.a4p-para')].find((e) => e !== target);
   const style = getComputedStyle(target);
   const otherStyle = other ? getComputedStyle(other) : null;
   return {
     top: box.top, bottom: box.bottom, height: box.height,
+    wordsBottom: words.bottom, wordsHeight: words.height,
     viewport: window.innerHeight, scrollY: window.scrollY,
     header: header ? header.getBoundingClientRect().bottom : 0,
     isTarget: target.matches(':target'),
@@ -85,16 +87,19 @@ def wait_in_view(page, element_id: str) -> None:
 def assert_in_view(page, n: int, whole: bool = True) -> dict:
     """Paragraph N is the :target, below the sticky header and on screen.
 
-    ``whole``: the paragraph fits and must be entirely visible; otherwise (a paragraph
-    taller than a small viewport) its top must be on screen.
+    ``whole``: where the paragraph's words fit below the header, they must be entirely
+    visible; otherwise (words taller than a small viewport) their top must be on screen. The
+    words (``.a4p-para__text``; the whole element where there is none, as in the parallel view),
+    not the box: the apparatus under them (related paragraphs, notes, what came after) may run
+    past the bottom, as the box's top stays below the header by its scroll margin.
     """
     wait_in_view(page, f"para-{n}")
     m = measure(page, n)
     assert m["isTarget"], f"#para-{n} is not the :target at {page.url}"
     assert m["top"] >= m["header"] - 1, f"#para-{n} is hidden under the sticky header: {m}"
     assert m["top"] < m["viewport"], f"#para-{n} starts below the viewport: {m}"
-    if whole and m["height"] <= m["viewport"] - m["header"]:
-        assert m["bottom"] <= m["viewport"] + 1, f"#para-{n} is cut off at the bottom: {m}"
+    if whole and m["wordsHeight"] <= m["viewport"] - m["header"]:
+        assert m["wordsBottom"] <= m["viewport"] + 1, f"the words of #para-{n} are cut off at the bottom: {m}"
     return m
 
 

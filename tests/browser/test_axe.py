@@ -1,9 +1,9 @@
 """axe-core finds no violation of WCAG 2.2 A and AA, on every page kind in every language, at a
 desktop (1280 px) and a phone (390 px) width, and in the states that show more than a page at
-rest: a targeted paragraph (with its note and related paragraphs), a focused term with its
-tooltip (and the hovered ¶ mark), the cite dialog open, the language menu open, the search
-open with results, the glossary filtered. The Chinese home page is seen with its offer to read
-in English (the browser prefers English).
+rest: a targeted paragraph (with its note and related paragraphs), what came after a paragraph
+opened, a focused term with its tooltip (and the hovered ¶ mark), the cite dialog open, the
+language menu open, the search open with results, the glossary filtered. The Chinese home page
+is seen with its offer to read in English (the browser prefers English).
 
 axe-core is a test tool, pinned in tests/tools/package-lock.json and installed by
 ``make tools``; it is injected into the tab here and is never part of the site.
@@ -131,6 +131,17 @@ def test_no_violations_on_any_page_or_state(tab, site_server, lang):
     assert box.evaluate("e => e.matches(':target')")
     assert box.locator(".a4p-related a").count() > 0, f"#para-{n} has no related paragraphs to check"
     audit("targeted paragraph")
+
+    # what came after, every block of a page that has some opened (hooks/pages/after.py)
+    after = next(n for n in range(1, EDITION.structure.paragraph_count + 1) if EDITION.instruments.of_paragraph(n))
+    visit(tab, f"{base}{page_path(lang, EDITION.structure.page_of(after).slug)}")
+    blocks = tab.locator("details.a4p-after")
+    assert blocks.count() > 0
+    for index in range(blocks.count()):
+        blocks.nth(index).locator("summary").click()
+    assert tab.locator("details.a4p-after[open]").count() == blocks.count()
+    audit("what came after, opened")
+    visit(tab, f"{base}{page_path(lang, para.page.slug)}#para-{n}")
 
     # its first term focused, its tooltip shown, the ¶ mark hovered
     term = box.locator("a.a4p-term").first

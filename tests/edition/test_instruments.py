@@ -191,7 +191,7 @@ BAD_FACTS = [
     ("an id not ASCII", broken("  cpas:\n", "  CPAS:\n"), "  CPAS:", "instrument id 'CPAS'",
      "lower-case ASCII words joined by hyphens"),
     ("an unknown key", broken("    kind: policy\n", "    kind: policy\n    area: performance\n"),
-     "area: performance", "key 'area' in 'cpas'",
+     "area: performance", "key 'area' in instrument 'cpas'",
      "only the keys date, end, evidence, kind, link, paragraphs, precision, symbol"),
 ]
 
@@ -243,7 +243,7 @@ BAD_LABELS = [
     ("an empty sentence", broken_labels("      24: Four.\n", "      24:\n"), "      24:",
      "paragraph 24 of 'seoul': an empty value", "a non-empty text"),
     ("an unknown key", broken_labels("    name: CPAS\n", "    name: CPAS\n    note: x\n"), "    note: x",
-     "key 'note' in 'cpas'", "only the keys name and paragraphs"),
+     "key 'note' in instrument 'cpas'", "only the keys name, paragraphs"),
 ]
 
 
