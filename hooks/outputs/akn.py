@@ -9,14 +9,21 @@ such as declarations and resolutions)::
           <identification>  FRBRWork (the declaration, marked 2018-09-25),
                             FRBRExpression (this language, this edition, translated from zho),
                             FRBRManifestation (this XML file)
-          <references>      the edition, the UN Member States
-          <notes>           editorial notes and translator's notes, each a <note eId class>
+          <references>      the edition, the UN Member States, and each instrument that came after
+                            (<TLCReference eId="instrument_{id}" name="{kind}" href showAs>)
+          <notes>           editorial notes and translator's notes, each a <note eId class>; for a
+                            paragraph with instruments, a note class="after" with a <ref> to each
         </meta>
         <preface>           the title
         <mainBody>
           <hcontainer name="{slug}" eId="hcontainer_{slug}">
             <heading>       (class="editorial" where the supplied text has none)
             <paragraph eId="para_N"><num>N</num><content><p>words<noteRef href="#…"/></p></content></paragraph>
+
+What came after (source/instruments.yml) is in the notes, never in the words: a paragraph's
+"after" note holds one ``<p>`` per instrument, ``<ref href refersTo="#instrument_{id}">name</ref>``,
+its symbol, its date (in ``<date date>`` only where the day is known, as text otherwise) and the
+sentence on this paragraph.
 
 Languages are named by ISO 639-2 codes in FRBR (zho, eng …), as the Akoma Ntoso naming
 convention asks. Plain Python, no MkDocs.
@@ -39,6 +46,7 @@ ISO_639_2 = {"ar": "ara", "en": "eng", "es": "spa", "fr": "fra", "ru": "rus", "z
 WORK = "/akn/un/statement/declaration/2018-09-25/a4p"  # the Work: the declaration itself
 EDITION_REF = "edition"  # eId of the edition in <references>
 AUTHOR_REF = "memberStates"
+AFTER = "after"  # the class of the notes on what came after a paragraph
 # elements whose content is text (with inline elements): never indented inside
 _INLINE = {"p", "num", "heading", "docTitle"}
 
@@ -96,6 +104,37 @@ def translator_note_id(number: int, index: int) -> str:
     return f"note_translator_{number}_{index}"
 
 
+def instrument_id(item_id: str) -> str:
+    """The eId of an instrument in ``<references>``."""
+    return f"instrument_{item_id}"
+
+
+def after_note_id(number: int) -> str:
+    return f"note_after_{number}"
+
+
+def _after_note(notes: ET.Element, edition: Edition, code: str, number: int) -> None:
+    """What came after paragraph ``number``: a ``<p>`` per instrument, in date order, its parts
+    in elements and spaces between them (no punctuation of one language)."""
+    note = _el(notes, "note", eId=after_note_id(number), **{"class": AFTER})
+    labels = edition.instruments.labels[code]
+    for item in edition.instruments.of_paragraph(number):
+        line = _el(note, "p")
+        parts = [_el(line, "ref", labels[item.id].name, href=item.link(code), refersTo=f"#{instrument_id(item.id)}")]
+        if item.symbol is not None:
+            parts.append(_el(line, "span", item.symbol, **{"class": "symbol"}))
+        for day in (item.date, item.end):
+            if day is None:
+                continue
+            if item.full_date is not None:  # a known day: a date; else the date as far as known, as text
+                parts.append(_el(line, "date", day, date=day))
+            else:
+                parts.append(_el(line, "span", day, **{"class": "date"}))
+        parts.append(_el(line, "span", labels[item.id].relations[number], **{"class": "relation"}))
+        for part in parts[:-1]:
+            part.tail = " "
+
+
 def _indent(node: ET.Element, level: int = 0) -> None:
     """Two spaces a level, never inside an element holding text (so words stay as they are)."""
     if node.tag in {_q(t) for t in _INLINE} or not len(node):
@@ -121,6 +160,10 @@ def document(edition: Edition, code: str, online: Scheme, provenance: Provenance
         showAs=f"{edition.facts.edition_id}: {strings['site_name']}")
     _el(references, "TLCOrganization", eId=AUTHOR_REF, href="/akn/ontology/organization/un/memberStates",
         showAs="UN Member States")
+    labels = edition.instruments.labels[code]
+    for item in edition.instruments.items.values():
+        _el(references, "TLCReference", eId=instrument_id(item.id), name=item.kind, href=item.link(code),
+            showAs=labels[item.id].name)
     notes = None
     body_paragraphs = []
     for spec in edition.structure.pages:
@@ -138,6 +181,11 @@ def document(edition: Edition, code: str, online: Scheme, provenance: Provenance
                 _words(_el(_el(notes, "note", eId=eid, **{"class": "translator"}), "p"), words, code,
                        edition.source.code)
                 refs.append((eid, "translator"))
+            after = edition.instruments.of_paragraph(para.number)
+            if after:
+                notes = notes if notes is not None else _el(meta, "notes", source=f"#{EDITION_REF}")
+                _after_note(notes, edition, code, para.number)
+                refs.append((after_note_id(para.number), AFTER))
             body_paragraphs.append((spec, para, refs))
     preface = _el(statement, "preface")
     _el(_el(preface, "p", **{"class": "title"}), "docTitle", text.title)

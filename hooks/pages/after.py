@@ -6,7 +6,8 @@ instrument's name linking to it (its document in the page's language where it ha
 its symbol, its date as far as it is known (``<time datetime>``: a day, a month or a year; a
 meeting's first and last day), and the sentence on how it bears on this paragraph. Closed, it
 takes one line and moves nothing when opened elsewhere; the browser makes it a control for the
-keyboard and for screen readers.
+keyboard and for screen readers. In the offline bundle (pages as files), each link, which leads
+to a UN site, is marked as needing the network: an icon whose text alternative says so.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def _line(ctx: Context, line: ET.Element, item: Instrument, number: int) -> None
     code = ctx.language.code
     label = ctx.edition.instruments.labels[code][item.id]
     link = classed(el(line, "a", label.name, href=item.link(code)), "a4p-after__name")
+    if not ctx.scheme.directory_urls:  # the offline bundle: the link needs the network
+        mark = classed(el(line, "span", "↗", role="img"), "a4p-online-only")
+        mark.set("aria-label", ctx.t("after.online_only"))
+        mark.set("title", ctx.t("after.online_only"))
     if item.symbol is not None:
         link.set("hreflang", code)
         append_text(line, " ")

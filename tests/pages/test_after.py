@@ -96,3 +96,17 @@ def test_a_name_with_markup_stays_text(edition, derived):
     para = next(p for p in changed.paragraphs("en", spec) if p.number == number)
     html = to_html(paragraph(context(changed, derived, "en", spec.slug), para))
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html and "<b>" not in html
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_offline_every_link_is_marked_online_only_and_online_none(edition, derived, code):
+    number = BEARING[0]
+    spec = edition.structure.page_of(number)
+    para = next(p for p in edition.paragraphs(code, spec) if p.number == number)
+    label = edition.strings[code]["after.online_only"]
+    for directory_urls, marked in ((False, True), (True, False)):
+        box = ET.fromstring(to_html(paragraph(context(edition, derived, code, spec.slug,
+                                                      directory_urls=directory_urls), para)))
+        for line in box.findall("details/ul/li"):
+            marks = line.findall("span[@class='a4p-online-only']")
+            assert [(m.get("role"), m.get("aria-label")) for m in marks] == ([("img", label)] if marked else [])
