@@ -3,15 +3,18 @@
 Every page ends with it; it shows only in print (``docs/assets/a4p-print.css``), where the
 theme's header and footer drop out. It says, in the page's language: the declaration's title;
 the language and its status (the source text, or an unofficial translation); the edition's
-version and date; the page's canonical URL; and that this is not an official United Nations
-publication, with where the authentic texts are.
+version and date; the page's canonical URL; where what came after its paragraphs is (print
+leaves those blocks out), on a page of the text; and that this is not an official United
+Nations publication, with where the authentic texts are.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from hooks.outputs import instruments
 from hooks.pages.elements import Context, append_text, classed, el, fill, isolated, to_html
+from hooks.urls import FULL_TEXT
 
 ROOT_CLASS = "a4p-colophon"
 
@@ -33,6 +36,10 @@ def colophon(ctx: Context, key: str) -> ET.Element:
     url = ctx.canonical(online.page(ctx.language.code, key))
     where = classed(el(box, "p"), f"{ROOT_CLASS}__url")
     fill(ctx, where, "full-text.online", {"url": lambda parent: isolated(parent, url, tag="span")})
+    if _has_after(ctx, key):
+        after = classed(el(box, "p"), f"{ROOT_CLASS}__after")
+        name = instruments.file_name("instruments")
+        fill(ctx, after, "after.print", {"file": lambda parent: isolated(parent, name, tag="span")})
     # sentences follow each other with a space, except in a language written without them
     space = " " if ctx.language.word_boundaries else ""
     notice = classed(el(box, "p"), f"{ROOT_CLASS}__notice")
@@ -42,6 +49,18 @@ def colophon(ctx: Context, key: str) -> ET.Element:
         append_text(notice, " ")
         isolated(notice, authentic, tag="span")
     return box
+
+
+def _has_after(ctx: Context, key: str) -> bool:
+    """Page ``key`` shows paragraphs, and an instrument bears on one of them."""
+    structure = ctx.edition.structure
+    if key == FULL_TEXT:
+        numbers = range(1, structure.paragraph_count + 1)
+    elif key in structure.slugs:
+        numbers = structure.page(key).numbers
+    else:
+        return False
+    return any(ctx.edition.instruments.of_paragraph(n) for n in numbers)
 
 
 def colophon_html(ctx: Context, key: str) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 from hooks.pages.colophon import colophon_html
 from hooks.provenance import Provenance
@@ -52,9 +56,27 @@ def test_no_version_when_the_build_was_given_none(edition, derived):
 
 
 def test_urls_keep_their_direction_in_arabic(edition, derived):
-    page = Page(render(edition, derived, "ar", "protection"))
-    spans = [tag for tag in page.find("span", dir="ltr")]
-    assert len(spans) == 2  # the page's URL and the authentic texts' URL
+    html = render(edition, derived, "ar", "protection")
+    ltr = re.findall(r'<span dir="ltr">([^<]*)</span>', html)
+    # the page's URL, the instruments' file (an instrument bears on paragraph 10), the authentic texts' URL
+    assert ltr == [f"{SITE}ar/protection/", "a4p-instruments.json", edition.strings["ar"]["footer.authentic_url"]]
+
+
+INSTRUMENTS = yaml.safe_load((Path(__file__).resolve().parents[2] / "source" / "instruments.yml")
+                             .read_text(encoding="utf-8"))["instruments"]
+BEARING = {n for item in INSTRUMENTS.values() for n in item["paragraphs"]}
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_a_page_of_the_text_says_where_what_came_after_is(edition, derived, code):
+    """Print leaves the blocks out; the colophon of a page whose paragraphs have some says
+    where they are, and no other page's does."""
+    line = edition.strings[code]["after.print"].replace("{file}", "a4p-instruments.json")
+    for spec in edition.structure.pages:
+        assert (line in text(render(edition, derived, code, spec.slug))) == bool(BEARING & set(spec.numbers)), spec.slug
+    assert line in text(render(edition, derived, code, "full-text"))
+    for key in ("index", "glossary", "about", "downloads"):
+        assert line not in text(render(edition, derived, code, key)), key
 
 
 def test_words_from_the_strings_stay_text(edition, derived):
