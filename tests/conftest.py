@@ -6,6 +6,7 @@ The browser and its tabs are fixtures of the browser tests only (tests/browser/c
 from __future__ import annotations
 
 import re
+import select
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,7 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+START_WAIT = 60  # seconds for scripts/serve.py to say where it serves
 SERVING = re.compile(r"^Serving .* at (http://127\.0\.0\.1:\d+/) ")  # the line scripts/serve.py prints
 
 
@@ -98,13 +100,17 @@ def site_server(built_site):
     with them for the interpreter, and every page of the browser tests waited on that."""
     process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(built_site),
                                 "--port", "0", "--quiet"], stdout=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
+    ready, _, _ = select.select([process.stdout], [], [], START_WAIT)  # never wait for ever
+    line = process.stdout.readline() if ready else ""
     started = SERVING.match(line)
     if started is None:
         processes.stop(process)
-        pytest.fail(f"scripts/serve.py did not start: found {line!r}; expected 'Serving … at http://127.0.0.1:PORT/'")
+        process.stdout.close()
+        pytest.fail(f"scripts/serve.py did not start within {START_WAIT} s: found {line!r}; "
+                    "expected 'Serving … at http://127.0.0.1:PORT/'")
     yield started.group(1)
     processes.stop(process)
+    process.stdout.close()
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,23 @@ def test_a_marked_or_fast_test_runs(path, fixtures, markers):
     item = Item(path, fixtures, markers)
     conftest.pytest_collection_modifyitems([item])
     assert conftest.pytest_runtest_setup(item) is None
+
+
+def test_in_a_real_session_the_unmarked_test_fails_before_its_fixture_is_made(pytester):
+    """The guard's hooks in a session of their own: the fixture behind the marker is never
+    set up, and the message names the test and the marker."""
+    pytester.makeconftest('''
+import pytest
+from tests.conftest import pytest_collection_modifyitems, pytest_runtest_setup  # the guard as it is
+
+@pytest.fixture
+def browser():
+    print("THE FIXTURE WAS MADE")
+    yield
+''')
+    pytester.makepyfile(test_x="def test_x(browser):\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*test_x.py::test_x: found no marker 'browser'; expected pytest.mark.browser, "
+                                 "as it uses the fixture 'browser'*"])
+    result.stdout.no_fnmatch_line("*THE FIXTURE WAS MADE*")

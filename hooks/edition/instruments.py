@@ -119,9 +119,12 @@ def _date(value, shown: Path, line: int, what: str, precision: str) -> str:
     if isinstance(value, datetime.date):  # written without quotes: YAML read it as a date
         value = value.isoformat()
     form, example = PRECISIONS[precision]
-    text = value if isinstance(value, str) else yamlsource.describe(value)
+    if not isinstance(value, str):  # 2018 unquoted is a number to YAML
+        raise SourceError(shown, line, f"{what} {yamlsource.describe(value)}",
+                          f'a date in quotes, written "{form}" (precision: {precision}), e.g. "{example}"')
+    text = value
     try:
-        if not isinstance(value, str) or len(value) != len(form):
+        if len(value) != len(form):
             raise ValueError
         datetime.date.fromisoformat((value + "-01-01")[:10] if precision != "day" else value)
     except ValueError:
@@ -133,11 +136,15 @@ def _date(value, shown: Path, line: int, what: str, precision: str) -> str:
 def _url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...]) -> str:
     if not isinstance(value, str):
         raise SourceError(shown, line, f"{what}: {yamlsource.describe(value)}", "an address starting with https://")
-    parts = urllib.parse.urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+    try:
+        parts = urllib.parse.urlsplit(value)
+        hostname = parts.hostname
+    except ValueError:  # a malformed address (an unclosed [ for an IPv6 host …)
+        parts, hostname = None, None
+    if parts is None or parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
         raise SourceError(shown, line, f"{what} {value!r}", "an address starting with https://")
-    if parts.hostname not in hosts:
-        raise SourceError(shown, line, f"{what} on the host '{parts.hostname}'",
+    if hostname not in hosts:
+        raise SourceError(shown, line, f"{what} on the host '{hostname}'",
                           f"a host listed under 'hosts' ({', '.join(hosts)}); add a UN host there only "
                           "after checking that it is one")
     return value
@@ -145,6 +152,8 @@ def _url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...]) -> st
 
 def _hosts(data, shown: Path) -> tuple[str, ...]:
     hosts = yamlsource.require(data, "hosts", list, shown, "the file")
+    if not hosts:
+        raise SourceError(shown, data.lines["hosts"], "'hosts' empty", "the UN hosts that links and evidence may name")
     for index, host in enumerate(hosts):
         if not isinstance(host, str) or not HOST.match(host):
             raise SourceError(shown, hosts.lines[index], f"host {host!r}",
@@ -197,6 +206,8 @@ def _instrument(item_id, item, shown: Path, line: int, hosts: tuple[str, ...], c
     date = _date(item["date"], shown, item.lines["date"], "date", precision)
     end = None
     if "end" in item:
+        if kind != "meeting":
+            raise SourceError(shown, item.lines["end"], f"an end for a {kind}", "an end only for a meeting")
         end = _date(item["end"], shown, item.lines["end"], "end", "day")
         if precision != "day" or end <= date:
             raise SourceError(shown, item.lines["end"], f"end {end!r} with date {date!r} ({precision})",
@@ -257,6 +268,10 @@ def load_labels(path: Path, shown: Path, items: dict[str, Instrument], neutral: 
         yamlsource.check_entry(item.id, entry, entries.lines[item.id], shown, "instrument", LABEL_KEYS)
         name = _text(entry, "name", shown, item.id, MAX_NAME, "its name")
         relations = yamlsource.require(entry, "paragraphs", dict, shown, f"instrument '{item.id}'")
+        for number in relations:
+            if not isinstance(number, int) or isinstance(number, bool):
+                raise SourceError(shown, relations.lines[number], f"paragraph {number!r} in '{item.id}'",
+                                  "a paragraph number, unquoted, like 12:")
         have, want = sorted(k for k in relations if isinstance(k, int)), sorted(item.paragraphs)
         for number in relations:
             if number not in item.paragraphs:

@@ -101,6 +101,11 @@ def schema(edition: Edition, online: Scheme) -> dict:
                 "type": "object", "required": ["url", "checked"],
                 "properties": {"url": url, "checked": date}, "additionalProperties": False}},
         },
+        # a date field only where the day is known, and an end only after a known first day
+        "if": {"properties": {"precision": {"const": "day"}}},
+        "then": {"required": ["date"]},
+        "else": {"not": {"anyOf": [{"required": ["date"]}, {"required": ["end_date"]}]}},
+        "dependentRequired": {"end_date": ["date"]},
         "additionalProperties": False,
     }
     return {

@@ -190,6 +190,21 @@ BAD_FACTS = [
      "host 'https://undocs.org'", "a host name in lower case, like press.un.org (no https://, no path)"),
     ("an id not ASCII", broken("  cpas:\n", "  CPAS:\n"), "  CPAS:", "instrument id 'CPAS'",
      "lower-case ASCII words joined by hyphens"),
+    ("an unquoted year", broken('date: "2018-08"\n    precision: month', 'date: 2018\n    precision: year'),
+     "date: 2018", "date the number 2018", 'a date in quotes, written "YYYY" (precision: year), e.g. "2018"'),
+    ("a malformed address", broken("link: https://peacekeeping.un.org/en/cpas", "link: https://[::1/cpas"),
+     "link: https://[::1/cpas", "link 'https://[::1/cpas'", "an address starting with https://"),
+    ("an end for another kind", broken('    date: "2020-03-30"\n', '    date: "2020-03-30"\n    end: "2020-03-31"\n'),
+     'end: "2020-03-31"', "an end for a sc-resolution", "an end only for a meeting"),
+    ("no hosts", broken("hosts:\n  - undocs.org\n  - press.un.org\n  - peacekeeping.un.org\n", "hosts: []\n"),
+     "hosts: []", "'hosts' empty", "the UN hosts that links and evidence may name"),
+    ("a number as an id", broken("  cpas:\n", "  2018:\n"), "  2018:", "instrument id 2018",
+     "lower-case ASCII words joined by hyphens"),
+    ("evidence as a text", broken("""      - url: https://peacekeeping.un.org/en/cpas
+        checked: "2026-12-06"
+""", """      - https://peacekeeping.un.org/en/cpas
+"""), "      - https://peacekeeping.un.org/en/cpas", "evidence of 'cpas': 'https://peacekeeping.un.org/en/cpas'",
+     "exactly the keys url and checked"),
     ("an unknown key", broken("    kind: policy\n", "    kind: policy\n    area: performance\n"),
      "area: performance", "key 'area' in instrument 'cpas'",
      "only the keys date, end, evidence, kind, link, paragraphs, precision, symbol"),
@@ -242,6 +257,10 @@ BAD_LABELS = [
      "its name of 'cpas': an empty value", "a non-empty text"),
     ("an empty sentence", broken_labels("      24: Four.\n", "      24:\n"), "      24:",
      "paragraph 24 of 'seoul': an empty value", "a non-empty text"),
+    ("a quoted paragraph number", broken_labels("      13: Three.\n", '      "13": Three.\n'), '      "13": Three.',
+     "paragraph '13' in 'cpas'", "a paragraph number, unquoted, like 12:"),
+    ("true as a paragraph", broken_labels("      11: One.\n", "      true: One.\n"), "      true: One.",
+     "paragraph True in 's-res-2518-2020'", "a paragraph number, unquoted, like 12:"),
     ("an unknown key", broken_labels("    name: CPAS\n", "    name: CPAS\n    note: x\n"), "    note: x",
      "key 'note' in instrument 'cpas'", "only the keys name, paragraphs"),
 ]

@@ -117,6 +117,12 @@ def test_the_schema_refuses_a_partial_date_as_a_date_and_a_missing_language(buil
     data = copy.deepcopy(good)
     data["instruments"][partial]["date"] = data["instruments"][partial]["date_text"]
     broken.append(data)
+    data = copy.deepcopy(good)  # a known day without its date field
+    del data["instruments"][next(i for i, item in enumerate(good["instruments"]) if item["precision"] == "day")]["date"]
+    broken.append(data)
+    data = copy.deepcopy(good)  # a partial date with an end
+    data["instruments"][partial]["end_date"] = "2020-01-02"
+    broken.append(data)
     data = copy.deepcopy(good)
     del data["instruments"][0]["name"][LANGUAGES[-1]]
     broken.append(data)

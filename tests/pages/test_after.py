@@ -107,6 +107,8 @@ def test_offline_every_link_is_marked_online_only_and_online_none(edition, deriv
     for directory_urls, marked in ((False, True), (True, False)):
         box = ET.fromstring(to_html(paragraph(context(edition, derived, code, spec.slug,
                                                       directory_urls=directory_urls), para)))
-        for line in box.findall("details/ul/li"):
+        lines = box.findall("details/ul/li")
+        assert lines, f"paragraph {number} shows no instrument"
+        for line in lines:
             marks = line.findall("span[@class='a4p-online-only']")
             assert [(m.get("role"), m.get("aria-label")) for m in marks] == ([("img", label)] if marked else [])
