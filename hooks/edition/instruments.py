@@ -107,7 +107,6 @@ class Instrument:
 @dataclass(frozen=True)
 class Instruments:
     path: Path
-    hosts: tuple[str, ...]
     items: dict[str, Instrument]  # in date order (then file order)
     labels: dict[str, dict[str, Label]]  # language -> id -> its label
 
@@ -122,27 +121,22 @@ def _date(value, shown: Path, line: int, what: str, precision: str) -> str:
     if not isinstance(value, str):  # 2018 unquoted is a number to YAML
         raise SourceError(shown, line, f"{what} {yamlsource.describe(value)}",
                           f'a date in quotes, written "{form}" (precision: {precision}), e.g. "{example}"')
-    text = value
     try:
         if len(value) != len(form):
             raise ValueError
         datetime.date.fromisoformat((value + "-01-01")[:10] if precision != "day" else value)
     except ValueError:
-        raise SourceError(shown, line, f"{what} {text!r}",
+        raise SourceError(shown, line, f"{what} {value!r}",
                           f'a date written "{form}" (precision: {precision}), e.g. "{example}"') from None
     return value
 
 
 def _url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...]) -> str:
     if not isinstance(value, str):
-        raise SourceError(shown, line, f"{what}: {yamlsource.describe(value)}", "an address starting with https://")
-    try:
-        parts = urllib.parse.urlsplit(value)
-        hostname = parts.hostname
-    except ValueError:  # a malformed address (an unclosed [ for an IPv6 host …)
-        parts, hostname = None, None
-    if parts is None or parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
-        raise SourceError(shown, line, f"{what} {value!r}", "an address starting with https://")
+        raise SourceError(shown, line, f"{what}: {yamlsource.describe(value)}", sourcefile.HTTPS)
+    hostname = sourcefile.https_host(value)
+    if hostname is None:
+        raise SourceError(shown, line, f"{what} {value!r}", sourcefile.HTTPS)
     if hostname not in hosts:
         raise SourceError(shown, line, f"{what} on the host '{hostname}'",
                           f"a host listed under 'hosts' ({', '.join(hosts)}); add a UN host there only "
@@ -301,6 +295,6 @@ def load_all(path: Path, label_path: Callable[[str], Path], codes: list[str], sh
              paragraph_count: int) -> Instruments:
     """The facts, then every language's labels, checked against them."""
     neutral = shown(path)
-    hosts, items = load(path, neutral, paragraph_count)
+    _, items = load(path, neutral, paragraph_count)  # the hosts serve only the checks
     labels = {code: load_labels(label_path(code), shown(label_path(code)), items, neutral) for code in codes}
-    return Instruments(neutral, hosts, items, labels)
+    return Instruments(neutral, items, labels)

@@ -44,6 +44,7 @@ import os
 import re
 import stat
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +117,22 @@ def check_text(text: str, shown: Path, tabs: bool) -> None:
         start = text.rfind("\n", 0, problem.index) + 1
         raise SourceError(shown, _line(text, problem.index),
                           f"{problem.found} at column {problem.index - start + 1}", problem.expected)
+
+
+HTTPS = "an address starting with https://"  # what a link of the sources must be
+
+
+def https_host(value: str) -> str | None:
+    """The host of ``value`` when it is an ``https:`` address with one and no white space; None
+    otherwise, a malformed address too (``https://[::1/`` makes the URL parser raise)."""
+    try:
+        parts = urllib.parse.urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme != "https" or not host or any(c.isspace() for c in value):
+        return None
+    return host
 
 
 def check_length(shown: Path, line: int | None, what: str, value: str, limit: int) -> None:

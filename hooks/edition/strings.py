@@ -22,7 +22,6 @@ import re
 import string
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 from hooks.edition import sourcefile, yamlsource
 from hooks.errors import SourceError
@@ -106,9 +105,8 @@ def placeholders(value: str, key: str, path: Path, line: int) -> set[str]:
 
 
 def _check_url(value: str, key: str, path: Path, line: int) -> None:
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
-        raise SourceError(path, line, f"'{key}': {value!r}", "an address starting with https://")
+    if sourcefile.https_host(value) is None:
+        raise SourceError(path, line, f"'{key}': {value!r}", sourcefile.HTTPS)
 
 
 def load_all(files: dict[str, Path], source: str, structure, normalizations,

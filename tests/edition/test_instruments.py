@@ -119,7 +119,7 @@ def test_only_a_full_date_is_a_date(tmp_path):
 
 def test_of_paragraph(tmp_path):
     _, items = facts(tmp_path)
-    found = instruments.Instruments(SHOWN, (), items, {})
+    found = instruments.Instruments(SHOWN, items, {})
     assert [item.id for item in found.of_paragraph(12)] == ["s-res-2518-2020"]
     assert found.of_paragraph(1) == []
 

@@ -201,7 +201,8 @@ def test_doubled_braces_are_text(src):
 # -- links: https only ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "http://peacekeeping.un.org/", "//peacekeeping.un.org/",
-                                 "https:peacekeeping", "https://peacekeeping.un.org/a b", "data:text/html,x"])
+                                 "https:peacekeeping", "https://peacekeeping.un.org/a b", "data:text/html,x",
+                                 "https://[::1/x"])  # a malformed address: a message, never a traceback
 def test_link_not_https(src, url):
     en = src / "i18n" / "en.yml"
     edit(en, "  authentic_url: https://peacekeeping.un.org/en/action-for-peacekeeping-a4p\n",
