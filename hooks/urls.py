@@ -19,10 +19,12 @@ FULL_TEXT = "full-text"  # all paragraphs on one page, for reading and print (ho
 PARALLEL = "parallel"  # two languages side by side, built in the browser (hooks/outputs/parallel.py)
 DOWNLOADS = "downloads"  # the files under /downloads/ (hooks/outputs/downloads.py)
 ACCESSIBILITY = "accessibility"  # the accessibility statement (hooks/pages/accessibility.py)
+TIMELINE = "timeline"  # what came after the declaration, in date order (hooks/pages/timeline.py)
 # The pages after the ten text pages, in navigation order. A new page kind adds its key above
 # and here (one line each), and registers how it is made in hooks/pages/registry.py.
 AFTER_TEXT = (
     FULL_TEXT,
+    TIMELINE,
     GLOSSARY,
     PARALLEL,
     DOWNLOADS,
@@ -49,6 +51,10 @@ class Scheme:
 
     def paragraph(self, language: str, slug: str, number: int) -> str:
         return f"{self.page(language, slug)}#para-{number}"
+
+    def instrument(self, language: str, instrument_id: str) -> str:
+        """Site path of an instrument on the timeline: ``timeline/#instrument-{id}``."""
+        return f"{self.page(language, TIMELINE)}#instrument-{instrument_id}"
 
     def short(self, language: str, number: int) -> str:
         """Site path of the short link ``para/N/``."""

@@ -61,13 +61,14 @@ def test_every_published_permalink_resolves(built_site, permalink):
 
 
 def test_no_paragraph_id_outside_the_manifest(built_site):
-    """Every paragraph and term anchor the build publishes is listed, so the manifest guards them all."""
+    """Every paragraph, term and instrument anchor the build publishes is listed, so the manifest
+    guards them all."""
     listed = set(manifest())
     found = set()
     for file in built_site.rglob("*.html"):
         page = Page(file.read_text(encoding="utf-8"))
         rel = "/" + file.relative_to(built_site).as_posix().removesuffix("index.html")
-        found |= {f"{rel}#{i}" for i in page.ids if i.startswith(("para-", "term-"))}
+        found |= {f"{rel}#{i}" for i in page.ids if i.startswith(("para-", "term-", "instrument-"))}
     assert found - listed == set()
 
 

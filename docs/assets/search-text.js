@@ -9,7 +9,7 @@
 
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var WORD = /[\p{L}\p{N}\p{M}]/u;
-  var KINDS = ["paragraph", "term"];
+  var KINDS = ["paragraph", "term", "instrument"];
   var PREFIX_MIN = 3; // the word being typed also matches as a prefix from this length on
   var SNIPPET = 240; // a longer text is shown as this many characters around its first match
   var BEFORE = 60; // of which this many before the match

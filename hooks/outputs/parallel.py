@@ -10,9 +10,12 @@ per pair of languages.
 A language's data: its name, direction and status (source or unofficial translation) and the
 labels of its apparatus, all in its own words; then every text page in order with its heading
 and its paragraphs. A paragraph carries its words, its notes (the edition's editorial notes
-and the language's translator's notes, as runs of text, each run with the language it is in)
-and where its canonical home is: the online URL its ¶ mark links to, and the site path a click
-follows (in the site or the offline bundle).
+and the language's translator's notes, as runs of text, each run with the language it is in),
+where its canonical home is (the online URL its ¶ mark links to, and the site path a click
+follows, in the site or the offline bundle), and what came after it: the instruments that bear
+on it, in date order, which the view shows in the same closed block as the text pages
+(:mod:`hooks.pages.after`). ``offline`` says that the data is the offline bundle's, whose links
+to UN sites are marked as needing the network.
 
 The page is :mod:`hooks.pages.parallel`'s, its URL (the pair in the query,
 ``parallel/?a={lang}&b={lang}#para-N``) :mod:`hooks.pages.parallel_link`'s.
@@ -36,6 +39,8 @@ LABELS = {
     "permalink": "labels.permalink",
     "editorial_heading": "labels.editorial_heading",
     "editorial_heading_hint": "labels.editorial_heading_hint",
+    "after": "after.title",
+    "online_only": "after.online_only",
 }
 
 
@@ -84,6 +89,14 @@ def _notes(edition: Edition, code: str, para: Paragraph) -> list[dict]:
     return notes
 
 
+def _after(edition: Edition, code: str, number: int) -> list[dict]:
+    """The instruments that bear on paragraph ``number``, as the block under it shows them."""
+    labels = edition.instruments.labels[code]
+    return [{"name": labels[item.id].name, "href": item.link(code), "symbol": item.symbol,
+             "date": item.date, "end": item.end, "relation": labels[item.id].relations[number]}
+            for item in edition.instruments.of_paragraph(number)]
+
+
 def document(edition: Edition, code: str, scheme: Scheme) -> dict:
     """Everything the browser needs to show language ``code`` in one column of the view."""
     language = edition.language(code)
@@ -103,6 +116,7 @@ def document(edition: Edition, code: str, scheme: Scheme) -> dict:
                 "url": online.canonical(online.paragraph(code, spec.slug, para.number)),
                 "path": scheme.paragraph(code, spec.slug, para.number),
                 "notes": _notes(edition, code, para),
+                "after": _after(edition, code, para.number),
             } for para in edition.paragraphs(code, spec)],
         })
     return {
@@ -111,6 +125,7 @@ def document(edition: Edition, code: str, scheme: Scheme) -> dict:
         "dir": language.dir,
         "status": strings["parallel.source" if language.is_source else "parallel.translation"],
         "labels": {name: strings[key] for name, key in LABELS.items()},
+        "offline": not scheme.directory_urls,
         "sections": sections,
     }
 

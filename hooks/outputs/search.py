@@ -7,7 +7,9 @@ search therefore only ever sees its own language.
 
 A record is what a result shows and where it leads: the paragraph's number and page name,
 its words, and the site path of its canonical home with ``#para-N``. Glossary entries are
-records too (kind ``term``), listed after the paragraphs. How words become index terms (Han as character bigrams, other words stemmed) is
+records too (kind ``term``), listed after the paragraphs, and so are the instruments of what came
+after (kind ``instrument``, :mod:`hooks.edition.instruments`), last, each leading to its entry
+on the timeline: a query for a symbol (``2436``) or an abbreviation (``CPAS``) finds it. How words become index terms (Han as character bigrams, other words stemmed) is
 the browser's job, in one place: ``search.js`` tokenizes the records and the queries alike.
 
 Language-specific search settings (a stemmer, stop words, a folding) are data, in
@@ -29,7 +31,7 @@ from hooks.edition.folding import Folding
 from hooks.edition.glossary import ordered
 from hooks.edition.model import Edition
 from hooks.errors import SourceError
-from hooks.urls import Scheme
+from hooks.urls import TIMELINE, Scheme
 
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
 ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from npm
@@ -46,14 +48,14 @@ CODE = re.compile(r"^[a-z]{2}$")
 class Record:
     """One search result: a paragraph, or a glossary term."""
 
-    kind: str  # "paragraph" or "term", listed in that order
-    anchor: str  # the fragment id at the target: "para-9", "term-protection-of-civilians"
+    kind: str  # "paragraph", "term" or "instrument", listed in that order
+    anchor: str  # the fragment id at the target: "para-9", "term-protection-of-civilians", "instrument-cpas"
     url: str  # site path of the target page + "#" + anchor
-    label: str  # the result's heading: "Paragraph 9", or the term itself
+    label: str  # the result's heading: "Paragraph 9", the term, the instrument's name
     page: str  # the name of the page it is on
     words: str  # the text that is searched and shown
     number: int | None = None  # a paragraph's number
-    name: str | None = None  # a term's name: searched too, with a boost
+    name: str | None = None  # a term's or an instrument's name: searched too, with a boost
 
     def as_json(self) -> dict:
         """What the browser reads. A term's result is headed by its name (search.js shows
@@ -99,9 +101,32 @@ def paragraph_records(edition: Edition, code: str, scheme: Scheme) -> list[Recor
     return result
 
 
+def instrument_records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
+    """Every instrument, in the timeline's order, leading to its entry there: its name in
+    language ``code`` as the name; as the words, its kind, its symbol, its date as far as it is
+    known, and the paragraphs it bears on. The sentences on how it bears on each stay on the
+    timeline: the result is found by what names the instrument, and the records stay small."""
+    strings = edition.strings[code]
+    page = edition.page_name(code, TIMELINE)
+    result = []
+    for item in edition.instruments.items.values():
+        label = edition.instruments.labels[code][item.id]
+        facts = [strings[f"timeline.kind_{item.kind}"]]
+        if item.symbol is not None:
+            facts.append(item.symbol)
+        facts.append(item.date if item.end is None else f"{item.date} – {item.end}")
+        facts += [strings.format("labels.paragraph", number=str(number)) for number in item.paragraphs]
+        result.append(Record(kind="instrument", anchor=f"instrument-{item.id}",
+                             url=scheme.instrument(code, item.id), label=label.name, page=page,
+                             words=" · ".join(facts), name=label.name))
+    return result
+
+
 def records(edition: Edition, code: str, scheme: Scheme) -> list[Record]:
-    """The paragraphs, then the glossary entries: the order results are listed in."""
-    return paragraph_records(edition, code, scheme) + glossary_records(edition, code, scheme)
+    """The paragraphs, then the glossary entries, then the instruments: the order results are
+    listed in."""
+    return (paragraph_records(edition, code, scheme) + glossary_records(edition, code, scheme)
+            + instrument_records(edition, code, scheme))
 
 
 @dataclass(frozen=True)

@@ -33,21 +33,36 @@ def block(ctx: Context, parent: ET.Element, number: int) -> None:
 
 
 def _line(ctx: Context, line: ET.Element, item: Instrument, number: int) -> None:
-    code = ctx.language.code
-    label = ctx.edition.instruments.labels[code][item.id]
-    link = classed(el(line, "a", label.name, href=item.link(code)), "a4p-after__name")
-    if not ctx.scheme.directory_urls:  # the offline bundle: the link needs the network
-        mark = classed(el(line, "span", "↗", role="img"), "a4p-online-only")
-        mark.set("aria-label", ctx.t("after.online_only"))
-        mark.set("title", ctx.t("after.online_only"))
+    name(ctx, line, item, "a4p-after__name")
     if item.symbol is not None:
-        link.set("hreflang", code)
         append_text(line, " ")
         isolated(classed(el(line, "span"), "a4p-after__symbol"), item.symbol)
     append_text(line, " ")
-    when = classed(el(line, "span"), "a4p-after__date")
-    isolated(when, item.date, "time", datetime=item.date)
+    dates(classed(el(line, "span"), "a4p-after__date"), item)
+    classed(el(line, "span", ctx.edition.instruments.labels[ctx.language.code][item.id].relations[number]),
+            "a4p-after__relation")
+
+
+def name(ctx: Context, parent: ET.Element, item: Instrument, cls: str) -> ET.Element:
+    """The instrument's name in the page's language, linking to it (to its document in that
+    language where it has a symbol); in the offline bundle (pages as files) followed by the mark
+    that the link needs the network. Returns the link. The timeline's entries use it too."""
+    code = ctx.language.code
+    label = ctx.edition.instruments.labels[code][item.id]
+    link = classed(el(parent, "a", label.name, href=item.link(code)), cls)
+    if item.symbol is not None:
+        link.set("hreflang", code)
+    if not ctx.scheme.directory_urls:  # the offline bundle: the link needs the network
+        mark = classed(el(parent, "span", "↗", role="img"), "a4p-online-only")
+        mark.set("aria-label", ctx.t("after.online_only"))
+        mark.set("title", ctx.t("after.online_only"))
+    return link
+
+
+def dates(parent: ET.Element, item: Instrument) -> None:
+    """The instrument's date as far as it is known (a day, a month or a year, ``<time datetime>``),
+    and a meeting's last day, into ``parent``."""
+    isolated(parent, item.date, "time", datetime=item.date)
     if item.end is not None:
-        append_text(when, " – ")
-        isolated(when, item.end, "time", datetime=item.end)
-    classed(el(line, "span", label.relations[number]), "a4p-after__relation")
+        append_text(parent, " – ")
+        isolated(parent, item.end, "time", datetime=item.end)

@@ -3,8 +3,8 @@
 Every page kind is one module of this package, registered once, in :data:`KINDS` (the ten
 text pages, whose keys are the slugs of ``source/structure.yml``, are :data:`TEXT`):
 
-- **Generated pages** (:class:`Generated`): the ten text pages, the full text, the parallel
-  view, the downloads. The module's ``render(ctx)`` gives the page's whole body from the
+- **Generated pages** (:class:`Generated`): the ten text pages, the full text, the timeline,
+  the parallel view, the downloads. The module's ``render(ctx)`` gives the page's whole body from the
   model. Their stub ``docs/{key}.md`` holds only the line :data:`hooks.pages.prose.STUB`, for
   every language.
 - **Prose pages** (:class:`Prose`): the home page, the glossary, About, the accessibility
@@ -27,9 +27,9 @@ from typing import Protocol, runtime_checkable
 
 from hooks.errors import SourceError
 from hooks.pages import (about, accessibility, downloads, full_text, glossary, home, parallel, prose, prose_html,
-                         text)
+                         text, timeline)
 from hooks.pages.elements import Context, classed, el, to_html
-from hooks.urls import ABOUT, ACCESSIBILITY, DOWNLOADS, FULL_TEXT, GLOSSARY, HOME, PARALLEL
+from hooks.urls import ABOUT, ACCESSIBILITY, DOWNLOADS, FULL_TEXT, GLOSSARY, HOME, PARALLEL, TIMELINE
 
 DOCS = Path("docs")  # as messages show it
 
@@ -63,6 +63,7 @@ class Prose(Protocol):
 KINDS: dict[str, Generated | Prose] = {
     HOME: home,
     FULL_TEXT: full_text,
+    TIMELINE: timeline,
     GLOSSARY: glossary,
     PARALLEL: parallel,
     DOWNLOADS: downloads,

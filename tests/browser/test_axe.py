@@ -2,8 +2,8 @@
 desktop (1280 px) and a phone (390 px) width, and in the states that show more than a page at
 rest: a targeted paragraph (with its note and related paragraphs), what came after a paragraph
 opened, a focused term with its tooltip (and the hovered ¶ mark), the cite dialog open, the
-language menu open, the search open with results, the glossary filtered. The Chinese home page
-is seen with its offer to read in English (the browser prefers English).
+language menu open, the search open with results, the glossary filtered, the timeline filtered.
+The Chinese home page is seen with its offer to read in English (the browser prefers English).
 
 axe-core is a test tool, pinned in tests/tools/package-lock.json and installed by
 ``make tools``; it is injected into the tab here and is never part of the site.
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from hooks.urls import AFTER_TEXT, GLOSSARY, HOME
+from hooks.urls import AFTER_TEXT, GLOSSARY, HOME, TIMELINE
 from tests.browser._support import EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, page_path, prefix
 
 pytestmark = pytest.mark.browser
@@ -179,6 +179,13 @@ def test_no_violations_on_any_page_or_state(tab, site_server, lang):
     tab.wait_for_function("() => document.querySelector('.a4p-filter__status').textContent !== ''")
     assert tab.locator(".a4p-entry:not([hidden])").count() > 0
     audit("glossary filtered")
+
+    # the timeline, filtered to the first part its filter offers (hooks/pages/timeline.py)
+    visit(tab, base + page_path(lang, TIMELINE))
+    tab.locator("#a4p-timeline-part").select_option(index=1)
+    tab.wait_for_function("() => document.querySelector('.a4p-timeline__status').textContent !== ''")
+    assert tab.locator(".a4p-timeline__entry[hidden]").count() > 0
+    audit("timeline filtered")
 
     assert not audit.found, f"{len(audit.found)} axe violations:\n" + "\n".join(audit.found)
 

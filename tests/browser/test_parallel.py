@@ -1,6 +1,7 @@
 """The parallel view in the browser, over HTTP and from the offline bundle (file://): opened
 from a text page, it lands on the paragraph's row; each language's cell carries its lang and
-dir; on a phone the two languages interleave; the pickers change the pair and the URL.
+dir; on a phone the two languages interleave; the pickers change the pair and the URL; what came
+after each paragraph shows under it, as on the text pages.
 
 Expected words and names are read off source/ here (tests/test_parallel.py's readers), not
 from the data files.
@@ -9,9 +10,11 @@ from the data files.
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from tests.browser._support import canonical, open_tab, prefix, wait_in_view
+from tests.browser._support import ROOT, canonical, open_tab, prefix, wait_in_view
 from tests.outputs.test_parallel import ranges, source_text, strings
+from tests.pages.test_timeline import FACTS, ORDER, as_text
 
 pytestmark = pytest.mark.browser
 
@@ -125,6 +128,54 @@ def test_arabic_beside_english_is_rtl_beside_ltr(where):
     cells = check_row(tab, first, "ar", "en")
     # in the rtl page the first column is on the right
     assert cells[0]["left"] >= cells[1]["right"]
+
+
+# Every block of what came after in the view: per row, per cell, what a reader gets of it.
+AFTER = """() => [...document.querySelectorAll('.a4p-parallel__row[id^="para-"]')].flatMap((row) =>
+  [...row.querySelectorAll('.a4p-parallel__cell')].map((cell) => {
+    const blocks = [...cell.querySelectorAll('details.a4p-after')];
+    return {
+      n: Number(row.id.slice(5)), lang: cell.getAttribute('lang'), blocks: blocks.length,
+      closed: blocks.every((b) => !b.open && b.hasAttribute('data-apparatus')),
+      summary: blocks.map((b) => b.querySelector('summary').textContent),
+      lines: blocks.flatMap((b) => [...b.querySelectorAll('li')].map((li) => ({
+        name: li.querySelector('a.a4p-after__name').textContent,
+        href: li.querySelector('a.a4p-after__name').getAttribute('href'),
+        marks: [...li.querySelectorAll('.a4p-online-only')].map((m) => [m.getAttribute('role'), m.getAttribute('aria-label')]),
+        dates: [...li.querySelectorAll('time')].map((t) => t.getAttribute('datetime')),
+        relation: li.querySelector('.a4p-after__relation').textContent,
+      }))),
+    };
+  }))"""
+
+
+def test_what_came_after_shows_under_each_paragraph_as_on_the_text_pages(where):
+    """The blocks of hooks/pages/after.py in both columns, closed, from the data files; in the
+    offline bundle each link is marked as needing the network. Expected from the sources."""
+    tab, root, files = where
+    tab.goto(f"{parallel_page(root, 'ar', files)}?a=ar&b=en")
+    tab.wait_for_selector(READY)
+    found = tab.evaluate(AFTER)
+    assert {(cell["n"], cell["lang"]) for cell in found} == {(n, code) for n in source_text("ar")[1]
+                                                             for code in ("ar", "en")}
+    for cell in found:
+        code, n = cell["lang"], cell["n"]
+        said = strings(code)
+        labels = yaml.safe_load((ROOT / "source" / "instruments" / f"{code}.yml").read_text(encoding="utf-8"))["instruments"]
+        ids = [i for i in ORDER if n in FACTS[i]["paragraphs"]]
+        assert cell["blocks"] == (1 if ids else 0) and cell["closed"], cell
+        if not ids:
+            continue
+        assert cell["summary"] == [f"{said['after']['title']} ({len(ids)})"]
+        mark = [["img", said["after"]["online_only"]]] if files else []
+        assert cell["lines"] == [{
+            "name": labels[i]["name"].strip(),
+            "href": (f"https://undocs.org/{code}/{FACTS[i]['symbol'].replace(' ', '')}" if "symbol" in FACTS[i]
+                     else FACTS[i]["link"]),
+            "marks": mark,
+            "dates": [as_text(FACTS[i]["date"])] + ([as_text(FACTS[i]["end"])] if "end" in FACTS[i] else []),
+            "relation": labels[i]["paragraphs"][n].strip(),
+        } for i in ids], cell
 
 
 def test_switching_the_pair_updates_the_url_and_the_view(where):

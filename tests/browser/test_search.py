@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 FORM = "form[data-a4p-search]"
 INPUT = f"{FORM} input"
 RESULT = "a.a4p-search__result"
+KINDS = ["paragraph", "term", "instrument"]  # the order results are listed in (hooks/outputs/search.py)
 READY = """(query) => {
   const form = document.querySelector('form[data-a4p-search]');
   const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
@@ -112,14 +113,15 @@ def check(case: Case, results: list[dict]) -> None:
     assert not set(numbers) & case.absent, numbers
     assert case.present <= set(numbers), numbers
     kinds = [r["kind"] for r in results]
-    assert kinds == sorted(kinds, key=["paragraph", "term"].index), "paragraphs come before terms"
+    assert kinds == sorted(kinds, key=KINDS.index), "paragraphs come before terms, and terms before instruments"
     for result in results:
         if result["kind"] == "paragraph":
             assert result["href"].endswith(f"#para-{result['n']}"), result
             assert str(result["n"]) in result["label"], result
         else:
-            assert "#term-" in result["href"], result
-        assert result["marks"] or result["kind"] == "term", f"nothing highlighted in {result}"
+            assert f"#{result['kind']}-" in result["href"], result
+        # a term or an instrument may be found by its name, which the result's heading shows
+        assert result["marks"] or result["kind"] != "paragraph", f"nothing highlighted in {result}"
 
 
 def home(base: str, lang: str) -> str:
@@ -357,6 +359,33 @@ def test_the_term_a_query_names_is_listed_after_the_paragraphs_and_leads_to_its_
     page.locator(RESULT).nth(first).click()
     arrive(page, f"{site_server}{page_path(lang, 'glossary')}#term-{term.id}")
     wait_in_view(page, f"term-{term.id}")
+
+
+# What came after (source/instruments.yml): a symbol's number and an abbreviation, the same in
+# every language's name of the instrument, and found in no paragraph or glossary entry.
+INSTRUMENT_QUERIES = [("2436", "s-res-2436-2018", 13, "performance"), ("CPAS", "cpas", 13, "performance")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_symbol_or_an_abbreviation_leads_to_the_instrument_and_its_paragraphs(page, site_server, edition, lang):
+    """The instruments' records (hooks.search.instrument_records): a query for the number of a
+    resolution or for an abbreviation finds the instrument alone, named as the timeline names
+    it; its result opens its entry there, whose paragraphs lead to the text."""
+    for query, item_id, number, slug in INSTRUMENT_QUERIES:
+        assert number in edition.instruments.items[item_id].paragraphs
+        page.goto(home(site_server, lang))
+        results = search(page, query)
+        assert [(r["kind"], r["href"].rpartition("/")[2]) for r in results] == [
+            ("instrument", f"#instrument-{item_id}")], results
+        assert results[0]["label"] == edition.instruments.labels[lang][item_id].name
+        assert results[0]["page"] == edition.strings[lang]["timeline.name"]
+        assert urlsplit(results[0]["url"]).path == "/" + page_path(lang, "timeline")
+    page.locator(RESULT).first.click()
+    arrive(page, f"{site_server}{page_path(lang, 'timeline')}#instrument-{item_id}")
+    wait_in_view(page, f"instrument-{item_id}")
+    link = page.locator(f"#instrument-{item_id} .a4p-timeline__paragraphs a").first
+    link.click()
+    arrive(page, f"{site_server}{page_path(lang, slug)}#para-{number}")
 
 
 def test_records_that_do_not_load_say_so(page, site_server):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hooks.edition import normalize, load, strings, structure
 from hooks.errors import SourceError
@@ -27,14 +28,26 @@ def error(src: Path) -> str:
 def test_real_strings_load():
     table = load_all(SOURCE)
     assert set(table) == {"zh", "en"}
-    # English has the singular forms Chinese does not (CLDR plural categories)
-    singular = {"search.count.one", "glossary.count.one"}
+    # The plural groups, read here with plain YAML: the mappings whose keys are all CLDR categories.
+    # English has the singular forms Chinese does not.
+    groups = set(_plural_groups(yaml.safe_load((SOURCE / "i18n" / "zh.yml").read_text(encoding="utf-8"))))
+    assert {"search.count", "glossary.count"} <= groups
+    singular = {f"{group}.one" for group in groups}
     assert set(table["en"]) == set(table["zh"]) | set(strings.TRANSLATION_KEYS) | singular
-    assert strings.plural_groups(table["zh"]) == strings.plural_groups(table["en"]) == {"search.count", "glossary.count"}
+    assert strings.plural_groups(table["zh"]) == strings.plural_groups(table["en"]) == groups
     assert {f"pages.{slug}" for slug in STRUCTURE.slugs} <= set(table["zh"])
     assert {f"normalizations.{i}" for i in NORMS.ids} <= set(table["zh"])
     assert table["zh"].format("labels.paragraph", number="4") == "第4段"
     assert table["en"].format("labels.paragraph", number="4") == "Paragraph 4"
+
+
+def _plural_groups(tree: dict, prefix: str = ""):
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            if set(value) <= {"zero", "one", "two", "few", "many", "other"}:
+                yield prefix + key
+            else:
+                yield from _plural_groups(value, f"{prefix}{key}.")
 
 
 def test_translation_missing_a_key(src):

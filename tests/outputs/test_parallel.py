@@ -163,3 +163,32 @@ def test_write_puts_the_file_under_assets_parallel(edition, tmp_path):
     target = parallel.write(edition, "fr", ONLINE, tmp_path)
     assert target == tmp_path / "assets" / "parallel" / "fr.js"
     assert target.read_text("utf-8") == parallel.script(parallel.document(edition, "fr", ONLINE))
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_what_came_after_each_paragraph_in_date_order(edition, code):
+    """The instruments of source/instruments.yml that bear on each paragraph, read here with plain
+    YAML, in date order (the file's order on a tie); the data says whether it is the bundle's."""
+    facts = yaml.safe_load((ROOT / "source" / "instruments.yml").read_text("utf-8"))["instruments"]
+    labels = yaml.safe_load((ROOT / "source" / "instruments" / f"{code}.yml").read_text("utf-8"))["instruments"]
+
+    def text(value) -> str:
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+    for scheme, offline in ((ONLINE, False), (OFFLINE, True)):
+        data = parallel.document(edition, code, scheme)
+        assert data["offline"] is offline
+        said = strings(code)["after"]
+        assert (data["labels"]["after"], data["labels"]["online_only"]) == (said["title"], said["online_only"])
+        for section in data["sections"]:
+            for para in section["paragraphs"]:
+                n = para["n"]
+                ids = sorted((i for i in facts if n in facts[i]["paragraphs"]), key=lambda i: text(facts[i]["date"]))
+                assert [item["name"] for item in para["after"]] == [labels[i]["name"].strip() for i in ids]
+                for item, i in zip(para["after"], ids):
+                    assert item["symbol"] == facts[i].get("symbol")
+                    assert (item["date"], item["end"]) == (text(facts[i]["date"]),
+                                                           text(facts[i]["end"]) if "end" in facts[i] else None)
+                    assert item["relation"] == labels[i]["paragraphs"][n].strip()
+                    assert item["href"] == (f"https://undocs.org/{code}/{facts[i]['symbol'].replace(' ', '')}"
+                                            if "symbol" in facts[i] else facts[i]["link"])

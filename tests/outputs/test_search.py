@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hooks.edition.glossary import ordered
 from hooks.errors import SourceError
@@ -24,6 +25,7 @@ ONLINE = Scheme(SITE, "zh")
 OFFLINE = Scheme(SITE, "zh", directory_urls=False)
 SETTINGS = ROOT / "source" / "search.yml"
 DOCS = ROOT / "docs"
+INSTRUMENTS = yaml.safe_load((ROOT / "source" / "instruments.yml").read_text(encoding="utf-8"))
 
 # The vendored files, byte for byte as in the npm packages (docs/decisions/search.md).
 VENDORED = {
@@ -96,10 +98,11 @@ def test_record_as_json_is_what_the_browser_reads(edition):
 
 
 @pytest.mark.parametrize("code", ["zh", "en"])
-def test_terms_are_listed_after_the_paragraphs(edition, code):
+def test_terms_are_listed_after_the_paragraphs_and_instruments_last(edition, code):
     kinds = [r.kind for r in search.records(edition, code, ONLINE)]
     paragraphs, terms = edition.structure.paragraph_count, len(edition.glossaries[code].terms)
-    assert kinds == ["paragraph"] * paragraphs + ["term"] * terms
+    instruments = len(INSTRUMENTS["instruments"])
+    assert kinds == ["paragraph"] * paragraphs + ["term"] * terms + ["instrument"] * instruments
 
 
 @pytest.mark.parametrize("scheme, code, glossary, name", [
@@ -121,7 +124,8 @@ def test_glossary_records_are_the_terms_in_the_glossarys_order(edition, scheme, 
         assert term.definition in record.words
         assert all(variant in record.words for variant in term.variants)
     # and the records file lists them after the paragraphs
-    assert search.records(edition, code, scheme)[-len(records):] == records
+    after = edition.structure.paragraph_count
+    assert search.records(edition, code, scheme)[after:after + len(records)] == records
 
 
 @pytest.mark.parametrize("code, term, variants, url", [
@@ -136,6 +140,38 @@ def test_glossary_record_of_a_term(edition, code, term, variants, url):
     assert (record.label, record.name, record.url) == (term, term, url)
     assert all(variant in record.words for variant in variants)
     assert record.as_json()["kind"] == "term" and record.as_json()["name"] == term
+
+
+# -- instrument records (source/instruments.yml) -------------------------------------------
+
+
+def _date_text(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@pytest.mark.parametrize("scheme, code, timeline, page", [
+    (ONLINE, "zh", "timeline/", "宣言之后"),  # timeline.name in source/i18n/zh.yml
+    (ONLINE, "en", "en/timeline/", "What came after"),
+    (OFFLINE, "ar", "ar/timeline.html", "ما تلا الإعلان"),
+])
+def test_instrument_records_lead_to_the_timeline_in_its_order(edition, scheme, code, timeline, page):
+    facts = INSTRUMENTS["instruments"]
+    labels = yaml.safe_load((ROOT / "source" / "instruments" / f"{code}.yml").read_text(encoding="utf-8"))["instruments"]
+    strings = yaml.safe_load((ROOT / "source" / "i18n" / f"{code}.yml").read_text(encoding="utf-8"))
+    order = sorted(facts, key=lambda i: _date_text(facts[i]["date"]))  # stable: the file's order on a tie
+    records = search.instrument_records(edition, code, scheme)
+    assert [r.anchor for r in records] == [f"instrument-{i}" for i in order]
+    for record, item_id in zip(records, order):
+        fact, label = facts[item_id], labels[item_id]
+        assert record.kind == "instrument" and record.url == f"{timeline}#instrument-{item_id}"
+        assert record.label == record.name == label["name"].strip() and record.page == page
+        # its kind, symbol and date, and the paragraphs it bears on; the sentences stay on the timeline
+        dates = _date_text(fact["date"]) + (f" – {_date_text(fact['end'])}" if "end" in fact else "")
+        assert record.words.split(" · ") == [
+            strings["timeline"][f"kind_{fact['kind']}"], *([fact["symbol"]] if "symbol" in fact else []), dates,
+            *(strings["labels"]["paragraph"].format(number=n) for n in fact["paragraphs"])]
+        assert set(label["paragraphs"]) == set(fact["paragraphs"])
+    assert search.records(edition, code, scheme)[-len(records):] == records
 
 
 # -- settings (source/search.yml) ----------------------------------------------------------
@@ -283,9 +319,11 @@ def test_records_file_is_a_script_setting_its_language(edition, settings):
                                  "export": "commonjs", "member": None}
     assert loaded["folding"] == {"map": {}, "marks": True, "clitics": [], "suffixes": [],
                                  "clitic_keep": 3, "suffix_keep": 3}  # accents, source/search.yml
-    count = edition.structure.paragraph_count  # the 24 paragraphs, then the glossary terms
+    count = edition.structure.paragraph_count  # the 24 paragraphs, then the glossary terms, then the instruments
     assert [r["n"] for r in loaded["records"][:count]] == list(range(1, count + 1))
-    assert {r["kind"] for r in loaded["records"][count:]} == {"term"}
+    terms = len(edition.glossaries["en"].terms)
+    assert {r["kind"] for r in loaded["records"][count:count + terms]} == {"term"}
+    assert {r["kind"] for r in loaded["records"][count + terms:]} == {"instrument"}
     assert all(r["url"].startswith("en/") for r in loaded["records"])
 
 

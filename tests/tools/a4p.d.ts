@@ -123,7 +123,7 @@ interface A4pSearchText {
 
 /** A search record (hooks/outputs/search.py, Record.as_json()). */
 interface A4pRecord {
-  kind: "paragraph" | "term";
+  kind: "paragraph" | "term" | "instrument";
   id: string;
   url: string;
   page: string;
@@ -211,12 +211,23 @@ interface A4pParallelNote {
   runs: string[][];
 }
 
+/** An instrument that came after a paragraph (hooks/outputs/parallel.py, _after()). */
+interface A4pParallelInstrument {
+  name: string;
+  href: string;
+  symbol: string | null;
+  date: string;
+  end: string | null;
+  relation: string;
+}
+
 interface A4pParallelParagraph {
   n: number;
   text: string;
   url: string;
   path: string;
   notes: A4pParallelNote[];
+  after: A4pParallelInstrument[];
 }
 
 interface A4pParallelSection {
@@ -234,7 +245,12 @@ interface A4pParallelData {
   name: string;
   dir: string;
   status: string;
-  labels: { paragraph: string; permalink: string; editorial_heading: string; editorial_heading_hint: string };
+  labels: {
+    paragraph: string; permalink: string; editorial_heading: string; editorial_heading_hint: string;
+    after: string; online_only: string;
+  };
+  /** The offline bundle's data: links to UN sites are marked as needing the network. */
+  offline: boolean;
   sections: A4pParallelSection[];
 }
 
