@@ -13,16 +13,17 @@ import markdown
 
 from hooks.edition import sourcefile
 from hooks.errors import SourceError
-from hooks.pages import prose
+from hooks.pages import after, prose
 from hooks.pages.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
 from hooks.urls import ABOUT
 
 ROOT_CLASS = "a4p-about"
-MARKERS = ("normalizations", "notes", "languages", "changelog")
+MARKERS = ("endorsements", "normalizations", "notes", "languages", "changelog")
 CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
 CHANGELOG_SHOWN = Path("CHANGELOG.md")  # as messages name it
 CHANGELOG_LANGUAGE = "en"
 COLUMNS = ("kind", "where", "original", "result", "reason")
+ENDORSEMENT_COLUMNS = ("by", "states", "organizations", "source")
 
 
 def head(ctx: Context, root: ET.Element) -> None:
@@ -32,9 +33,32 @@ def head(ctx: Context, root: ET.Element) -> None:
 
 
 def parts(ctx: Context) -> dict[str, list[ET.Element]]:
-    """The normalizations, the editorial notes, the languages and the changelog."""
-    return {"normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)], "languages": _languages(ctx),
-            "changelog": _changelog(ctx)}
+    """The endorsements, the normalizations, the editorial notes, the languages and the changelog."""
+    return {"endorsements": [_endorsements(ctx)], "normalizations": [_normalizations(ctx)], "notes": [_notes(ctx)],
+            "languages": _languages(ctx), "changelog": _changelog(ctx)}
+
+
+def _endorsements(ctx: Context) -> ET.Element:
+    """Who had endorsed the declaration by each date (source/edition.yml), as the UN page given
+    said: Member States and organizations apart, or together where the page gives no more."""
+    box = _scroll_box("endorsements")
+    table = classed(el(box, "table"), "a4p-endorsements")
+    head_row = el(el(table, "thead"), "tr")
+    for key in ENDORSEMENT_COLUMNS:
+        el(head_row, "th", ctx.t(f"about.endorsements_{key}"), scope="col")
+    body = el(table, "tbody")
+    for item in ctx.edition.facts.endorsements:
+        row = el(body, "tr")
+        isolated(el(row, "th", scope="row"), item.by, "time", datetime=item.by)
+        if item.more_than is not None:
+            el(row, "td", ctx.t("about.endorsements_more_than", count=item.more_than), colspan="2")
+        else:
+            el(row, "td", str(item.member_states))
+            el(row, "td", str(item.organizations))
+        source = el(row, "td")
+        el(source, "a", ctx.t("about.endorsements_link"), href=item.evidence)
+        after.online_only(ctx, source)
+    return box
 
 
 def _languages(ctx: Context) -> list[ET.Element]:

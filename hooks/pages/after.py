@@ -52,11 +52,17 @@ def name(ctx: Context, parent: ET.Element, item: Instrument, cls: str) -> ET.Ele
     link = classed(el(parent, "a", label.name, href=item.link(code)), cls)
     if item.symbol is not None:
         link.set("hreflang", code)
-    if not ctx.scheme.directory_urls:  # the offline bundle: the link needs the network
+    online_only(ctx, parent)
+    return link
+
+
+def online_only(ctx: Context, parent: ET.Element) -> None:
+    """In the offline bundle (pages as files), after a link to a UN site: the mark that it
+    needs the network, an icon whose text alternative says so. Online, nothing."""
+    if not ctx.scheme.directory_urls:
         mark = classed(el(parent, "span", "↗", role="img"), "a4p-online-only")
         mark.set("aria-label", ctx.t("after.online_only"))
         mark.set("title", ctx.t("after.online_only"))
-    return link
 
 
 def dates(parent: ET.Element, item: Instrument) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
+import yaml
 
 from hooks.edition import meta
 from tests import source_errors
@@ -23,7 +25,42 @@ def error(src) -> str:
 
 def test_the_real_facts(src):
     # 25 September 2018, the high-level meeting; circulated in August 2018 (issue 7's review)
-    assert load(src) == meta.Facts("2018-08", datetime.date(2018, 9, 25), "a4p-declaration")
+    facts = load(src)
+    assert (facts.circulated, facts.marked, facts.edition_id) == ("2018-08", datetime.date(2018, 9, 25),
+                                                                  "a4p-declaration")
+    # the endorsements as the UN pages give them (docs/decisions/instruments.md, read there by hand)
+    assert [(e.by, e.member_states, e.organizations, e.more_than) for e in facts.endorsements] == [
+        ("2018-09-25", 146, 4, None), ("2019-02", None, None, 150), ("2021-03", 154, 4, None)]
+    assert [e.evidence.split("/")[2] for e in facts.endorsements] == [
+        "peacekeeping.un.org", "press.un.org", "peacekeeping.un.org"]
+
+
+FIRST_BY = '    - by: "2018-09-25"'
+
+
+@pytest.mark.parametrize("old, new, at, found, expected", [
+    ('- by: "2018-09-25"', '- by: "25 September 2018"', '    - by: "25 Sep', "by '25 September 2018'",
+     'a date written "YYYY-MM-DD", or "YYYY-MM" where the page gives the month only'),
+    ('- by: "2019-02"', '- by: "2019-13"', '    - by: "2019-13"', "by '2019-13'",
+     'a date written "YYYY-MM-DD", or "YYYY-MM" where the page gives the month only'),
+    ('- by: "2021-03"', '- by: "2018-01"', '    - by: "2018-01"', "by '2018-01' after '2019-02'",
+     "the endorsements in date order"),
+    ("      member_states: 146\n", "      member_states: many\n", "      member_states: many",
+     "member_states: 'many'", "a whole number above 0"),
+    ("      organizations: 4\n      evidence: https://peacekeeping.un.org/en/note",
+     "      evidence: https://peacekeeping.un.org/en/note", FIRST_BY,
+     "an endorsement with member_states", "member_states and organizations, or more_than alone"),
+    ("      more_than: 150\n", "      more_than: 150\n      member_states: 150\n", '    - by: "2019-02"',
+     "an endorsement with member_states, more_than", "member_states and organizations, or more_than alone"),
+    ("      evidence: https://press.un.org/en/2019/sgsm19463.doc.htm",
+     "      evidence: http://press.un.org/en/2019/sgsm19463.doc.htm", "      evidence: http://",
+     "evidence 'http://press.un.org/en/2019/sgsm19463.doc.htm'", "an address starting with https://"),
+    ("      more_than: 150\n", "      more_than: 150\n      source: SG/SM/19463\n", "      source:",
+     "key 'source' in an endorsement", "only the keys by, member_states, organizations, more_than, evidence, checked"),
+])
+def test_an_endorsement_that_is_not_as_expected(src, old, new, at, found, expected):
+    edit(src / "edition.yml", old, new)
+    assert error(src) == f"{SHOWN}:{line(src / 'edition.yml', at)}: found {found}; expected {expected}"
 
 
 @pytest.mark.parametrize("value", ["2018-9-25", "25.09.2018", "2018-02-30", "2018-09-25T00:00"])
@@ -51,3 +88,21 @@ def test_a_missing_date(src):
     # a mapping's line is that of its first key
     assert error(src) == (f"{SHOWN}:{line(src / 'edition.yml', '  circulated:')}: found 'declaration' without "
                           "'marked'; expected a 'marked' key")
+
+
+LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")  # source/languages.yml
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_glossary_entry_of_the_declaration_gives_the_dated_figures(src, code):
+    """The glossary's entry for the declaration says who had endorsed it as dated statements,
+    the first and the latest exact figures of source/edition.yml with their years, never the
+    undated "more than 150" of a live count. Read with plain YAML."""
+    facts = yaml.safe_load((src / "edition.yml").read_text(encoding="utf-8"))["declaration"]["endorsements"]
+    exact = [f for f in facts if "member_states" in f]
+    entry = yaml.safe_load((src / "glossary" / f"{code}.yml").read_text(encoding="utf-8"))["terms"][
+        "declaration-of-shared-commitments"]["definition"]
+    numbers = re.findall(r"\d+", entry)
+    for fact in (exact[0], exact[-1]):
+        assert {str(fact["member_states"]), str(fact["organizations"]), fact["by"][:4]} <= set(numbers), entry
+    assert all(str(f["more_than"]) not in numbers for f in facts if "more_than" in f), entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,33 @@ def test_built_about_page_states_provenance(built_site, code):
         assert day in page.words(f"language-{other}"), f"{code}: {other} last changed {day}"
     assert releases.release(ROOT).version in html
     assert "a4p-changelog" in html
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_endorsements_are_dated_statements_with_their_un_page(edition, derived, code):
+    """The table of source/edition.yml's endorsements, read here with plain YAML: a row per date,
+    Member States and organizations apart or, where the page gives no more, together; the UN page
+    linked, and marked as needing the network in the offline bundle only."""
+    facts = yaml.safe_load((ROOT / "source" / "edition.yml").read_text(encoding="utf-8"))["declaration"]["endorsements"]
+    strings = yaml.safe_load((ROOT / "source" / "i18n" / f"{code}.yml").read_text(encoding="utf-8"))
+    for directory_urls in (True, False):
+        ctx = context(edition, derived, code, "about", directory_urls=directory_urls)
+        box = about.parts(ctx)["endorsements"][0]
+        table = ET.fromstring(to_html(box)).find("table")
+        assert [th.text for th in table.findall("thead/tr/th")] == [
+            strings["about"][f"endorsements_{key}"] for key in ("by", "states", "organizations", "source")]
+        rows = table.findall("tbody/tr")
+        assert len(rows) == len(facts)
+        for row, fact in zip(rows, facts):
+            when = row.find("th/time")
+            assert (when.get("datetime"), when.text) == (fact["by"], fact["by"])
+            cells = row.findall("td")
+            if "more_than" in fact:
+                assert (cells[0].get("colspan"), cells[0].text) == (
+                    "2", strings["about"]["endorsements_more_than"].format(count=fact["more_than"]))
+            else:
+                assert [c.text for c in cells[:2]] == [str(fact["member_states"]), str(fact["organizations"])]
+            link = cells[-1].find("a")
+            assert (link.get("href"), link.text) == (fact["evidence"], strings["about"]["endorsements_link"])
+            marks = cells[-1].findall("span[@class='a4p-online-only']")
+            assert [m.get("aria-label") for m in marks] == ([] if directory_urls else [strings["after"]["online_only"]])

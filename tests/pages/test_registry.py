@@ -91,13 +91,14 @@ def test_the_real_prose_files_pass_their_checks(key, layout):
 
 def test_a_prose_page_is_title_then_prose_with_parts_between(edition, derived):
     ctx = context(edition, derived, "en", ABOUT)
-    text = ("First *words*.\n\n<!-- a4p:normalizations -->\n\nMiddle.\n\n<!-- a4p:notes -->\n\n"
+    text = ("First *words*.\n\n<!-- a4p:endorsements -->\n\n<!-- a4p:normalizations -->\n\nMiddle.\n\n"
+            "<!-- a4p:notes -->\n\n"
             "<!-- a4p:languages -->\n\n<!-- a4p:changelog -->\n\nLast.\n")
     html = registry.prose_page(ctx, markdown.markdown(text), "docs/about.en.md")
     assert html.startswith('<div class="a4p-about"><h1 id="heading">')
     assert html.endswith("<p>Last.</p></div>")
     order = [html.index(s) for s in ('id="heading"', "a4p-translation-notice", "<em>words</em>",
-                                     "a4p-normalizations", "<p>Middle.</p>", "a4p-notes", "a4p-languages",
+                                     "a4p-endorsements", "a4p-normalizations", "<p>Middle.</p>", "a4p-notes", "a4p-languages",
                                      "a4p-changelog", "<p>Last.</p>")]
     assert order == sorted(order)
     assert "a4p:" not in html
