@@ -197,7 +197,9 @@ def test_search_open_choose_escape_and_tab_away(kb):
     kb.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__output')).visibility === 'hidden'")
     f = assert_visible_focus(kb, "after Tab away from the search")  # not under a blank panel
     assert not kb.evaluate("() => !!document.activeElement.closest('.md-search')"), f
-    # nothing left over the page to swallow the next click
+    # nothing left over the page to swallow the next click, once Material has let the page
+    # scroll again (it lifts its phone scroll lock 100 ms after the search shuts)
+    kb.wait_for_function("() => !document.body.hasAttribute('data-md-scrolllock')")
     hit = kb.locator("#a4p-content a.a4p-permalink").first.evaluate("""(a) => {
         a.scrollIntoView({block: 'center', behavior: 'instant'});
         const r = a.getBoundingClientRect();
