@@ -56,6 +56,9 @@ def tab(request, browser, site_server):
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run 'make tools' (axe-core, pinned in tests/tools)")
     # no service worker (assets/a4p-sw-register.js): pages come from the server, as routed here
     context, tab = open_tab(browser, site_server, viewport=VIEWPORTS[request.param], service_workers="block")
+    # axe in every document of the context from its start, sent to the browser once rather than
+    # added to each page audited (half a megabyte each time)
+    context.add_init_script(path=str(AXE))
     tab.width_name = request.param
     yield tab
     context.close()
@@ -71,8 +74,7 @@ class Audit:
     def __call__(self, state: str) -> None:
         tab = self.tab
         tab.wait_for_function(SETTLED)
-        if not tab.evaluate("() => typeof window.axe === 'object'"):
-            tab.add_script_tag(path=str(AXE))
+        assert tab.evaluate("() => typeof window.axe === 'object'"), f"axe is not in {tab.url}"
         for v in tab.evaluate(RUN, TAGS):
             if v["id"] not in ACCEPTED:
                 nodes = "\n      ".join(v["nodes"][:6])
