@@ -293,64 +293,10 @@
       runs(aside, note.runs, data.lang);
       node.appendChild(aside);
     });
-    if (para.after.length) {
-      node.appendChild(after(data, para.after));
+    if (para.after.length) { // assets/a4p-after.js, loaded by the view's page before this file
+      node.appendChild(window.a4p.after(data, para.after));
     }
     return node;
-  }
-
-  /** ``text`` that keeps its own direction: a <bdi>, or ``tag`` with dir="ltr" (a date).
-     @param {Node} parent @param {string} text @param {"bdi" | "time"} [tag] @returns {HTMLElement} */
-  function isolated(parent, text, tag) {
-    var node = make(tag || "bdi", null, text);
-    if (tag === "time") {
-      node.setAttribute("datetime", text);
-      node.setAttribute("dir", "ltr");
-    }
-    parent.appendChild(node);
-    return node;
-  }
-
-  /** What came after a paragraph: the block the text pages have under it (hooks/pages/after.py),
-     closed, one line per instrument in date order.
-     @param {A4pParallelData} data @param {A4pParallelInstrument[]} items @returns {HTMLElement} */
-  function after(data, items) {
-    var details = apparatus(make("details", "a4p-after"));
-    var summary = make("summary", null, data.labels.after + " ");
-    isolated(summary.appendChild(make("span", "a4p-after__count")), "(" + items.length + ")");
-    details.appendChild(summary);
-    var list = make("ul");
-    items.forEach(function (item) {
-      var line = make("li");
-      var link = make("a", "a4p-after__name", item.name);
-      link.href = item.href;
-      if (item.symbol) {
-        link.hreflang = data.lang;
-      }
-      line.appendChild(link);
-      if (data.offline) { // the link needs the network
-        var mark = make("span", "a4p-online-only", "↗");
-        mark.setAttribute("role", "img");
-        mark.setAttribute("aria-label", data.labels.online_only);
-        mark.title = data.labels.online_only;
-        line.appendChild(mark);
-      }
-      if (item.symbol) {
-        line.appendChild(document.createTextNode(" "));
-        isolated(line.appendChild(make("span", "a4p-after__symbol")), item.symbol);
-      }
-      line.appendChild(document.createTextNode(" "));
-      var when = line.appendChild(make("span", "a4p-after__date"));
-      isolated(when, item.date, "time");
-      if (item.end) {
-        when.appendChild(document.createTextNode(" – "));
-        isolated(when, item.end, "time");
-      }
-      line.appendChild(make("span", "a4p-after__relation", item.relation));
-      list.appendChild(line);
-    });
-    details.appendChild(list);
-    return details;
   }
 
   /** Put language ``data`` in ``column`` ("a" or "b") of every row.

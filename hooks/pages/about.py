@@ -41,12 +41,8 @@ def parts(ctx: Context) -> dict[str, list[ET.Element]]:
 def _endorsements(ctx: Context) -> ET.Element:
     """Who had endorsed the declaration by each date (source/edition.yml), as the UN page given
     said: Member States and organizations apart, or together where the page gives no more."""
-    box = _scroll_box("endorsements")
-    table = classed(el(box, "table"), "a4p-endorsements")
-    head_row = el(el(table, "thead"), "tr")
-    for key in ENDORSEMENT_COLUMNS:
-        el(head_row, "th", ctx.t(f"about.endorsements_{key}"), scope="col")
-    body = el(table, "tbody")
+    box, body = _table(ctx, "endorsements", "a4p-endorsements",
+                       [f"about.endorsements_{key}" for key in ENDORSEMENT_COLUMNS])
     for item in ctx.edition.facts.endorsements:
         row = el(body, "tr")
         isolated(el(row, "th", scope="row"), item.by, "time", datetime=item.by)
@@ -131,15 +127,21 @@ def _scroll_box(heading: str) -> ET.Element:
     return box
 
 
+def _table(ctx: Context, heading: str, cls: str, columns: list[str]) -> tuple[ET.Element, ET.Element]:
+    """A table of class ``cls`` in its scrolling box (named by the section's ``heading``), with a
+    header row of the strings ``columns``: the box, and the table's empty body."""
+    box = _scroll_box(heading)
+    table = classed(el(box, "table"), cls)
+    head_row = el(el(table, "thead"), "tr")
+    for key in columns:
+        el(head_row, "th", ctx.t(key), scope="col")
+    return box, el(table, "tbody")
+
+
 def _normalizations(ctx: Context) -> ET.Element:
     edition = ctx.edition
     source = edition.source.code
-    box = _scroll_box("normalizations")
-    table = classed(el(box, "table"), "a4p-normalizations")
-    head_row = el(el(table, "thead"), "tr")
-    for key in COLUMNS:
-        el(head_row, "th", ctx.t(f"about.column_{key}"), scope="col")
-    body = el(table, "tbody")
+    box, body = _table(ctx, "normalizations", "a4p-normalizations", [f"about.column_{key}" for key in COLUMNS])
     for entry in edition.normalizations.entries:
         row = el(body, "tr", id=f"normalization-{entry.id}")
         el(row, "td", ctx.t(f"about.kinds.{entry.kind}"))

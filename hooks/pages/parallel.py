@@ -2,7 +2,8 @@
 
 One page per language, ``parallel/`` and ``{lang}/parallel/``, in that language's interface.
 It is a shell: its title, two language pickers, and the script that builds the two texts in
-the browser (``assets/a4p-parallel.js``) from the two languages' data files (written by
+the browser (``assets/a4p-parallel.js``, with ``assets/a4p-after.js`` for the blocks of what came
+after each paragraph) from the two languages' data files (written by
 :mod:`hooks.outputs.parallel`), loaded with ``<script>`` tags so that it works from ``file://``.
 Its address (the pair in the query, ``#para-N``) and the text pages' link to it are
 :mod:`hooks.pages.parallel_link`'s.
@@ -16,6 +17,7 @@ from hooks.pages.parallel_link import partner
 from hooks.urls import PARALLEL
 
 SCRIPT = "assets/a4p-parallel.js"
+AFTER_SCRIPT = "assets/a4p-after.js"  # what came after each paragraph, which SCRIPT builds with it
 STYLE = "assets/a4p-parallel.css"
 PICKERS = (("a", "parallel.first"), ("b", "parallel.second"))
 
@@ -50,5 +52,6 @@ def render(ctx: Context) -> str:
     status.set("data-a4p-parallel-status", "")
     view = classed(el(root, "div"), "a4p-parallel__view")
     view.set("data-a4p-parallel-view", "")
+    el(root, "script", "", src=ctx.link(AFTER_SCRIPT))
     el(root, "script", "", src=ctx.link(SCRIPT))
     return to_html(root)

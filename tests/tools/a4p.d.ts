@@ -24,6 +24,8 @@ interface A4p {
   search?: A4pSearch;
   /** assets/search/{lang}.js (hooks/outputs/search.py): each language's search records, by code. */
   searchData?: { [lang: string]: A4pSearchData };
+  /** assets/a4p-after.js (the parallel view's page): what came after a paragraph, as a block. */
+  after?(data: A4pParallelData, items: A4pParallelInstrument[]): HTMLElement;
   /** assets/a4p-parallel.js: the parallel view's choice of the pair. */
   parallel?: A4pParallel;
   /** assets/parallel/{lang}.js (hooks/outputs/parallel.py): each language's column, by code. */
