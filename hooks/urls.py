@@ -33,6 +33,11 @@ AFTER_TEXT = (
 )
 
 
+def instrument_anchor(instrument_id: str) -> str:
+    """The fragment of an instrument on the timeline, the same in every language (CONTRACT.md)."""
+    return f"instrument-{instrument_id}"
+
+
 @dataclass(frozen=True)
 class Scheme:
     site_url: str  # ends in "/"
@@ -54,7 +59,7 @@ class Scheme:
 
     def instrument(self, language: str, instrument_id: str) -> str:
         """Site path of an instrument on the timeline: ``timeline/#instrument-{id}``."""
-        return f"{self.page(language, TIMELINE)}#instrument-{instrument_id}"
+        return f"{self.page(language, TIMELINE)}#{instrument_anchor(instrument_id)}"
 
     def short(self, language: str, number: int) -> str:
         """Site path of the short link ``para/N/``."""

@@ -109,6 +109,7 @@ class Instruments:
     path: Path
     items: dict[str, Instrument]  # in date order (then file order)
     labels: dict[str, dict[str, Label]]  # language -> id -> its label
+    hosts: tuple[str, ...] = ()  # the UN hosts a link or an evidence URL may name (the endorsements' too)
 
     def of_paragraph(self, number: int) -> list[Instrument]:
         return [item for item in self.items.values() if number in item.paragraphs]
@@ -131,7 +132,8 @@ def _date(value, shown: Path, line: int, what: str, precision: str) -> str:
     return value
 
 
-def _url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...]) -> str:
+def check_url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...], listed: str = "'hosts'") -> str:
+    """``value``, an ``https:`` address on one of ``hosts`` (listed under ``listed``)."""
     if not isinstance(value, str):
         raise SourceError(shown, line, f"{what}: {yamlsource.describe(value)}", sourcefile.HTTPS)
     hostname = sourcefile.https_host(value)
@@ -139,7 +141,7 @@ def _url(value, shown: Path, line: int, what: str, hosts: tuple[str, ...]) -> st
         raise SourceError(shown, line, f"{what} {value!r}", sourcefile.HTTPS)
     if hostname not in hosts:
         raise SourceError(shown, line, f"{what} on the host '{hostname}'",
-                          f"a host listed under 'hosts' ({', '.join(hosts)}); add a UN host there only "
+                          f"a host listed under {listed} ({', '.join(hosts)}); add a UN host there only "
                           "after checking that it is one")
     return value
 
@@ -180,7 +182,7 @@ def _evidence(value, shown: Path, line: int, owner: str, hosts: tuple[str, ...])
         if not isinstance(entry, dict) or set(entry) != {"url", "checked"}:
             raise SourceError(shown, where, f"evidence of '{owner}': {yamlsource.describe(entry)}",
                               "exactly the keys url and checked")
-        url = _url(entry["url"], shown, entry.lines["url"], "evidence url", hosts)
+        url = check_url(entry["url"], shown, entry.lines["url"], "evidence url", hosts)
         checked = _date(entry["checked"], shown, entry.lines["checked"], "checked", "day")
         out.append(Evidence(url, datetime.date.fromisoformat(checked)))
     return tuple(out)
@@ -223,7 +225,7 @@ def _instrument(item_id, item, shown: Path, line: int, hosts: tuple[str, ...], c
     if symbol is None:
         if "link" not in item:
             raise SourceError(shown, line, f"no link for '{item_id}'", "link: the UN page that publishes it (https:)")
-        page = _url(item["link"], shown, item.lines["link"], "link", hosts)
+        page = check_url(item["link"], shown, item.lines["link"], "link", hosts)
     elif "link" in item:
         raise SourceError(shown, item.lines["link"], f"a link for '{item_id}', which has a symbol",
                           "no link: a symbol's link is its document in each language (undocs.org)")
@@ -295,6 +297,6 @@ def load_all(path: Path, label_path: Callable[[str], Path], codes: list[str], sh
              paragraph_count: int) -> Instruments:
     """The facts, then every language's labels, checked against them."""
     neutral = shown(path)
-    _, items = load(path, neutral, paragraph_count)  # the hosts serve only the checks
+    hosts, items = load(path, neutral, paragraph_count)
     labels = {code: load_labels(label_path(code), shown(label_path(code)), items, neutral) for code in codes}
-    return Instruments(neutral, items, labels)
+    return Instruments(neutral, items, labels, hosts)

@@ -168,9 +168,11 @@ def load_edition(layout: Layout) -> Edition:
     for language in languages:
         glossary.check_used(glossaries[language.code], texts[language.code].paragraphs,
                             language.word_boundaries, texts[language.code].path)
-    facts = meta.load(layout.facts_file, layout.shown(layout.facts_file))
     after = instruments.load_all(layout.instruments_file, layout.instrument_labels_file,
                                  [language.code for language in languages], layout.shown, pages.paragraph_count)
+    # the endorsements' sources: on the UN hosts the instruments' file lists
+    facts = meta.load(layout.facts_file, layout.shown(layout.facts_file), after.hosts,
+                      f"'hosts' of {layout.shown(layout.instruments_file)}")
     return Edition(pages, norms, languages, texts, table, glossaries, facts, after)
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.edition import sourcefile, yamlsource
+from hooks.edition import instruments, sourcefile, yamlsource
 from hooks.errors import SourceError
 
 FILE = "edition.yml"
@@ -54,7 +54,9 @@ class Facts:
     endorsements: tuple[Endorsement, ...] = ()
 
 
-def load(path: Path, shown: Path) -> Facts:
+def load(path: Path, shown: Path, hosts: tuple[str, ...] = (), listed: str = "'hosts'") -> Facts:
+    """The facts; an endorsement's source must be on one of ``hosts`` (listed under ``listed``),
+    where any are given."""
     data = yamlsource.load(path, shown)
     declaration = yamlsource.require(data, "declaration", dict, shown, "the file")
     edition = yamlsource.require(data, "edition", dict, shown, "the file")
@@ -75,7 +77,7 @@ def load(path: Path, shown: Path) -> Facts:
     if not EDITION_ID.match(edition_id):
         raise SourceError(shown, edition.lines["id"], f"id {edition_id!r}",
                           "lower-case ASCII letters, digits and hyphens, e.g. a4p-declaration")
-    endorsements = _endorsements(declaration.get("endorsements", []), declaration, shown)
+    endorsements = _endorsements(declaration.get("endorsements", []), declaration, shown, hosts, listed)
     return Facts(circulated, marked, edition_id, endorsements)
 
 
@@ -92,7 +94,7 @@ def _day(text: str, shown: Path, line: int, what: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
 
-def _endorsements(items, declaration, shown: Path) -> tuple[Endorsement, ...]:
+def _endorsements(items, declaration, shown: Path, hosts: tuple[str, ...], listed: str) -> tuple[Endorsement, ...]:
     if not isinstance(items, list):
         raise SourceError(shown, declaration.lines["endorsements"], f"endorsements: {yamlsource.describe(items)}",
                           "a list of dated figures, each starting with '- by:'")
@@ -105,6 +107,9 @@ def _endorsements(items, declaration, shown: Path) -> tuple[Endorsement, ...]:
             if key not in ENDORSEMENT_KEYS:
                 raise SourceError(shown, item.lines[key], f"key '{key}' in an endorsement",
                                   f"only the keys {', '.join(ENDORSEMENT_KEYS)}")
+        for key in ("by", "checked"):  # written without quotes, YAML read a date
+            if isinstance(item.get(key), datetime.date):
+                item[key] = item[key].isoformat()
         by = yamlsource.require(item, "by", str, shown, "an endorsement")
         month = MONTH.match(by)
         if not (month and 1 <= int(month.group(2)) <= 12 or _is_day(by)):
@@ -122,6 +127,8 @@ def _endorsements(items, declaration, shown: Path) -> tuple[Endorsement, ...]:
         evidence = yamlsource.require(item, "evidence", str, shown, "an endorsement")
         if sourcefile.https_host(evidence) is None:
             raise SourceError(shown, item.lines["evidence"], f"evidence {evidence!r}", sourcefile.HTTPS)
+        if hosts:
+            instruments.check_url(evidence, shown, item.lines["evidence"], "evidence", hosts, listed)
         checked = _day(yamlsource.require(item, "checked", str, shown, "an endorsement"), shown,
                        item.lines["checked"], "checked")
         found.append(Endorsement(by, counts.get("member_states"), counts.get("organizations"), counts.get("more_than"),

@@ -31,7 +31,7 @@ from hooks.edition.folding import Folding
 from hooks.edition.glossary import ordered
 from hooks.edition.model import Edition
 from hooks.errors import SourceError
-from hooks.urls import TIMELINE, Scheme
+from hooks.urls import TIMELINE, Scheme, instrument_anchor
 
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
 ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from npm
@@ -116,7 +116,7 @@ def instrument_records(edition: Edition, code: str, scheme: Scheme) -> list[Reco
             facts.append(item.symbol)
         facts.append(item.date if item.end is None else f"{item.date} – {item.end}")
         facts += [strings.format("labels.paragraph", number=str(number)) for number in item.paragraphs]
-        result.append(Record(kind="instrument", anchor=f"instrument-{item.id}",
+        result.append(Record(kind="instrument", anchor=instrument_anchor(item.id),
                              url=scheme.instrument(code, item.id), label=label.name, page=page,
                              words=" · ".join(facts), name=label.name))
     return result

@@ -13,8 +13,9 @@ import markdown
 
 from hooks.edition import sourcefile
 from hooks.errors import SourceError
-from hooks.pages import after, prose
-from hooks.pages.elements import Context, append_text, classed, el, fill, foreign_span, isolated, translation_notice
+from hooks.pages import prose
+from hooks.pages.elements import (Context, append_text, classed, el, fill, foreign_span, isolated, online_only,
+                                  translation_notice)
 from hooks.urls import ABOUT
 
 ROOT_CLASS = "a4p-about"
@@ -53,7 +54,7 @@ def _endorsements(ctx: Context) -> ET.Element:
             el(row, "td", str(item.organizations))
         source = el(row, "td")
         el(source, "a", ctx.t("about.endorsements_link"), href=item.evidence)
-        after.online_only(ctx, source)
+        online_only(ctx, source)
     return box
 
 

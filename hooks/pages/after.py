@@ -15,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hooks.edition.instruments import Instrument
-from hooks.pages.elements import APPARATUS, Context, append_text, classed, el, isolated
+from hooks.pages.elements import APPARATUS, Context, append_text, classed, el, isolated, online_only
 
 
 def block(ctx: Context, parent: ET.Element, number: int) -> None:
@@ -54,15 +54,6 @@ def name(ctx: Context, parent: ET.Element, item: Instrument, cls: str) -> ET.Ele
         link.set("hreflang", code)
     online_only(ctx, parent)
     return link
-
-
-def online_only(ctx: Context, parent: ET.Element) -> None:
-    """In the offline bundle (pages as files), after a link to a UN site: the mark that it
-    needs the network, an icon whose text alternative says so. Online, nothing."""
-    if not ctx.scheme.directory_urls:
-        mark = classed(el(parent, "span", "↗", role="img"), "a4p-online-only")
-        mark.set("aria-label", ctx.t("after.online_only"))
-        mark.set("title", ctx.t("after.online_only"))
 
 
 def dates(parent: ET.Element, item: Instrument) -> None:

@@ -147,3 +147,12 @@ def foreign_span(ctx: Context, text: str, code: str, cls: str | None = None) -> 
         if cls:
             span.set("class", cls)
     return make
+
+
+def online_only(ctx: Context, parent: ET.Element) -> None:
+    """In the offline bundle (pages as files), after a link to a UN site: the mark that it
+    needs the network, an icon whose text alternative says so. Online, nothing."""
+    if not ctx.scheme.directory_urls:
+        mark = classed(el(parent, "span", "↗", role="img"), "a4p-online-only")
+        mark.set("aria-label", ctx.t("after.online_only"))
+        mark.set("title", ctx.t("after.online_only"))

@@ -8,9 +8,10 @@ a link to the paragraph's canonical home (``#para-N``), with the part of the dec
 in and the sentence on how the instrument bears on it.
 
 Above the list, a filter: a ``<select>`` of the parts of the declaration that instruments bear
-on, each with its count, and a live status (``role=status``) saying how many are shown. It is
-``hidden`` in the HTML and shown by ``assets/a4p-timeline.js``, loaded by this page only:
-without the script every entry shows and nothing pretends to filter. The keyboard and screen
+on, each with its count, and a live status (``role=status``) saying how many are shown after a
+choice. It is ``hidden`` in the HTML and shown by ``assets/a4p-timeline.js``, loaded by this page
+only: without the script every entry shows and nothing pretends to filter. The select keeps no
+value across a reload (``autocomplete=off``). The keyboard and screen
 readers get the browser's own control. Each entry carries the parts it bears on in
 ``data-parts``, the script's only input. None of the page is the declaration's words.
 """
@@ -25,7 +26,7 @@ from hooks.edition.instruments import Instrument
 from hooks.outputs import downloads
 from hooks.pages import after
 from hooks.pages.elements import Context, append_text, classed, el, fill, isolated, labelled, to_html, translation_notice
-from hooks.urls import TIMELINE
+from hooks.urls import TIMELINE, instrument_anchor
 
 SCRIPT = "assets/a4p-timeline.js"
 ROOT_CLASS = "a4p-timeline"
@@ -33,12 +34,7 @@ ENTRIES = "a4p-timeline-entries"  # the id of the list the filter controls
 FILTER = "a4p-timeline-part"  # the id of the filter's <select>
 
 
-def anchor(item: Instrument) -> str:
-    """The entry's id, its fragment in the contract: ``instrument-{id}``."""
-    return f"instrument-{item.id}"
-
-
-def parts(ctx: Context, item: Instrument) -> list[str]:
+def parts_of(ctx: Context, item: Instrument) -> list[str]:
     """The slugs of the parts of the declaration that ``item`` bears on, in the text's order."""
     structure = ctx.edition.structure
     slugs = {structure.page_of(number).slug for number in item.paragraphs}
@@ -62,8 +58,7 @@ def render(ctx: Context) -> str:
     root.append(_filter(ctx, items))
     entries = classed(el(root, "div", id=ENTRIES), "a4p-timeline__entries")
     for year, group in groupby(items, key=lambda item: item.date[:4]):
-        section = classed(el(entries, "section"), "a4p-timeline__year")
-        section.set("aria-labelledby", f"year-{year}")
+        section = classed(el(entries, "section"), "a4p-timeline__year")  # a section, not a landmark
         el(section, "h2", year, id=f"year-{year}")
         listing = el(section, "ol")
         for item in group:
@@ -76,12 +71,12 @@ def _filter(ctx: Context, items: list[Instrument]) -> ET.Element:
     """The filter (hidden until the script shows it) and its status."""
     box = classed(el(None, "div", hidden="hidden"), "a4p-timeline__filter")
     el(box, "label", ctx.t("timeline.filter_label"), for_=FILTER)
-    select = el(box, "select", id=FILTER)
+    select = el(box, "select", id=FILTER, autocomplete="off")  # no value kept across a reload or a return
     select.set("aria-controls", ENTRIES)
     el(select, "option", f"{ctx.t('timeline.filter_all')} ({len(items)})", value="", selected="selected")
     counts: dict[str, int] = {}
     for item in items:
-        for slug in parts(ctx, item):
+        for slug in parts_of(ctx, item):
             counts[slug] = counts.get(slug, 0) + 1
     for spec in ctx.edition.structure.pages:
         if spec.slug in counts:
@@ -95,8 +90,8 @@ def _filter(ctx: Context, items: list[Instrument]) -> ET.Element:
 
 def _entry(ctx: Context, listing: ET.Element, item: Instrument) -> None:
     code = ctx.language.code
-    entry = classed(el(listing, "li", id=anchor(item)), "a4p-timeline__entry")
-    entry.set("data-parts", " ".join(parts(ctx, item)))
+    entry = classed(el(listing, "li", id=instrument_anchor(item.id)), "a4p-timeline__entry")
+    entry.set("data-parts", " ".join(parts_of(ctx, item)))
     after.name(ctx, el(entry, "h3"), item, "a4p-timeline__name")
     facts = classed(el(entry, "p"), "a4p-timeline__facts")
     el(facts, "span", ctx.t(f"timeline.kind_{item.kind}"), **{"class": "a4p-timeline__kind"})

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from tests.browser._support import LANGS, arrive, assert_in_view, page_path, prefix, wait_in_view
+from tests.browser._support import LANGS, ROOT, arrive, assert_in_view, page_path, prefix, wait_in_view
 
 pytestmark = pytest.mark.browser
 
@@ -367,18 +368,22 @@ INSTRUMENT_QUERIES = [("2436", "s-res-2436-2018", 13, "performance"), ("CPAS", "
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_symbol_or_an_abbreviation_leads_to_the_instrument_and_its_paragraphs(page, site_server, edition, lang):
+def test_a_symbol_or_an_abbreviation_leads_to_the_instrument_and_its_paragraphs(page, site_server, lang):
     """The instruments' records (hooks.search.instrument_records): a query for the number of a
     resolution or for an abbreviation finds the instrument alone, named as the timeline names
-    it; its result opens its entry there, whose paragraphs lead to the text."""
+    it; its result opens its entry there, whose paragraphs lead to the text. Expected names read
+    off source/ with plain YAML."""
+    facts = yaml.safe_load((ROOT / "source" / "instruments.yml").read_text(encoding="utf-8"))["instruments"]
+    names = yaml.safe_load((ROOT / "source" / "instruments" / f"{lang}.yml").read_text(encoding="utf-8"))["instruments"]
+    page_name = yaml.safe_load((ROOT / "source" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["timeline"]["name"]
     for query, item_id, number, slug in INSTRUMENT_QUERIES:
-        assert number in edition.instruments.items[item_id].paragraphs
+        assert number in facts[item_id]["paragraphs"]
         page.goto(home(site_server, lang))
         results = search(page, query)
         assert [(r["kind"], r["href"].rpartition("/")[2]) for r in results] == [
             ("instrument", f"#instrument-{item_id}")], results
-        assert results[0]["label"] == edition.instruments.labels[lang][item_id].name
-        assert results[0]["page"] == edition.strings[lang]["timeline.name"]
+        assert results[0]["label"] == names[item_id]["name"].strip()
+        assert results[0]["page"] == page_name
         assert urlsplit(results[0]["url"]).path == "/" + page_path(lang, "timeline")
     page.locator(RESULT).first.click()
     arrive(page, f"{site_server}{page_path(lang, 'timeline')}#instrument-{item_id}")

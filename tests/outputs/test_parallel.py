@@ -15,6 +15,7 @@ import yaml
 
 from hooks.outputs import parallel
 from hooks.urls import Scheme
+from tests.pages.test_timeline import as_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://example.org/a4p/"
@@ -172,9 +173,6 @@ def test_what_came_after_each_paragraph_in_date_order(edition, code):
     facts = yaml.safe_load((ROOT / "source" / "instruments.yml").read_text("utf-8"))["instruments"]
     labels = yaml.safe_load((ROOT / "source" / "instruments" / f"{code}.yml").read_text("utf-8"))["instruments"]
 
-    def text(value) -> str:
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
     for scheme, offline in ((ONLINE, False), (OFFLINE, True)):
         data = parallel.document(edition, code, scheme)
         assert data["offline"] is offline
@@ -183,12 +181,12 @@ def test_what_came_after_each_paragraph_in_date_order(edition, code):
         for section in data["sections"]:
             for para in section["paragraphs"]:
                 n = para["n"]
-                ids = sorted((i for i in facts if n in facts[i]["paragraphs"]), key=lambda i: text(facts[i]["date"]))
+                ids = sorted((i for i in facts if n in facts[i]["paragraphs"]), key=lambda i: as_text(facts[i]["date"]))
                 assert [item["name"] for item in para["after"]] == [labels[i]["name"].strip() for i in ids]
                 for item, i in zip(para["after"], ids):
                     assert item["symbol"] == facts[i].get("symbol")
-                    assert (item["date"], item["end"]) == (text(facts[i]["date"]),
-                                                           text(facts[i]["end"]) if "end" in facts[i] else None)
+                    assert (item["date"], item["end"]) == (as_text(facts[i]["date"]),
+                                                           as_text(facts[i]["end"]) if "end" in facts[i] else None)
                     assert item["relation"] == labels[i]["paragraphs"][n].strip()
                     assert item["href"] == (f"https://undocs.org/{code}/{facts[i]['symbol'].replace(' ', '')}"
                                             if "symbol" in facts[i] else facts[i]["link"])

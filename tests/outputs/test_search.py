@@ -18,6 +18,7 @@ from hooks.edition.glossary import ordered
 from hooks.errors import SourceError
 from hooks.outputs import search
 from hooks.urls import Scheme
+from tests.pages.test_timeline import as_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://example.org/a4p/"
@@ -145,10 +146,6 @@ def test_glossary_record_of_a_term(edition, code, term, variants, url):
 # -- instrument records (source/instruments.yml) -------------------------------------------
 
 
-def _date_text(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
 @pytest.mark.parametrize("scheme, code, timeline, page", [
     (ONLINE, "zh", "timeline/", "宣言之后"),  # timeline.name in source/i18n/zh.yml
     (ONLINE, "en", "en/timeline/", "What came after"),
@@ -158,7 +155,7 @@ def test_instrument_records_lead_to_the_timeline_in_its_order(edition, scheme, c
     facts = INSTRUMENTS["instruments"]
     labels = yaml.safe_load((ROOT / "source" / "instruments" / f"{code}.yml").read_text(encoding="utf-8"))["instruments"]
     strings = yaml.safe_load((ROOT / "source" / "i18n" / f"{code}.yml").read_text(encoding="utf-8"))
-    order = sorted(facts, key=lambda i: _date_text(facts[i]["date"]))  # stable: the file's order on a tie
+    order = sorted(facts, key=lambda i: as_text(facts[i]["date"]))  # stable: the file's order on a tie
     records = search.instrument_records(edition, code, scheme)
     assert [r.anchor for r in records] == [f"instrument-{i}" for i in order]
     for record, item_id in zip(records, order):
@@ -166,7 +163,7 @@ def test_instrument_records_lead_to_the_timeline_in_its_order(edition, scheme, c
         assert record.kind == "instrument" and record.url == f"{timeline}#instrument-{item_id}"
         assert record.label == record.name == label["name"].strip() and record.page == page
         # its kind, symbol and date, and the paragraphs it bears on; the sentences stay on the timeline
-        dates = _date_text(fact["date"]) + (f" – {_date_text(fact['end'])}" if "end" in fact else "")
+        dates = as_text(fact["date"]) + (f" – {as_text(fact['end'])}" if "end" in fact else "")
         assert record.words.split(" · ") == [
             strings["timeline"][f"kind_{fact['kind']}"], *([fact["symbol"]] if "symbol" in fact else []), dates,
             *(strings["labels"]["paragraph"].format(number=n) for n in fact["paragraphs"])]
