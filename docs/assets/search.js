@@ -385,7 +385,8 @@
     load: function () { return box ? box.load().then(function () { return box.index; }) : Promise.resolve(null); },
     search: function (query) {
       return box && box.index ? box.index.search(query).results.map(function (result) {
-        return { kind: result.record.kind, id: result.record.id, n: result.record.n, exact: result.exact, url: result.record.url };
+        var url = result.record.url;
+        return { kind: result.record.kind, id: url.slice(url.indexOf("#") + 1), n: result.record.n, exact: result.exact, url: url };
       }) : null;
     },
   };

@@ -58,9 +58,10 @@ class Record:
     name: str | None = None  # a term's or an instrument's name: searched too, with a boost
 
     def as_json(self) -> dict:
-        """What the browser reads. A term's result is headed by its name (search.js shows
-        ``label`` only for a record without one): its label, the same words, is left out."""
-        data = {"kind": self.kind, "id": self.anchor, "url": self.url, "page": self.page, "text": self.words}
+        """What the browser reads. A term's or an instrument's result is headed by its name
+        (search.js shows ``label`` only for a record without one): its label, the same words, is
+        left out; so is the anchor, which ends the URL (``url``'s fragment)."""
+        data = {"kind": self.kind, "url": self.url, "page": self.page, "text": self.words}
         if self.name is None:
             data["label"] = self.label
         if self.number is not None:

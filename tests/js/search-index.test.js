@@ -17,11 +17,11 @@ function data(records, extra = {}) {
 }
 
 function paragraph(n, text) {
-  return { kind: "paragraph", id: "para-" + n, n: n, url: "p/#para-" + n, page: "Page", text: text, label: "¶ " + n };
+  return { kind: "paragraph", n: n, url: "p/#para-" + n, page: "Page", text: text, label: "¶ " + n };
 }
 
 function term(id, name, text) {
-  return { kind: "term", id: "term-" + id, url: "glossary/#term-" + id, page: "Glossary", name: name, text: text };
+  return { kind: "term", url: "glossary/#term-" + id, page: "Glossary", name: name, text: text };
 }
 
 const RECORDS = [
@@ -38,7 +38,7 @@ async function ready(records, stem = plural, extra = {}) {
 }
 
 function found(index, query) {
-  return here(index.search(query).results.map((result) => [result.record.id, result.exact]));
+  return here(index.search(query).results.map((result) => [result.record.url.split("#")[1], result.exact]));
 }
 
 describe("settings", () => {

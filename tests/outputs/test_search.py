@@ -90,7 +90,7 @@ def test_record_links_to_the_canonical_home_and_names_number_and_page(edition, s
 def test_record_as_json_is_what_the_browser_reads(edition):
     record = search.paragraph_records(edition, "zh", ONLINE)[8]
     assert record.as_json() == {
-        "kind": "paragraph", "id": "para-9", "n": 9, "url": "protection/#para-9", "label": "第9段",
+        "kind": "paragraph", "n": 9, "url": "protection/#para-9", "label": "第9段",
         "page": "保护", "text": source_paragraphs("zh")[9],
     }
 

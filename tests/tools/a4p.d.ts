@@ -126,7 +126,7 @@ interface A4pSearchText {
 /** A search record (hooks/outputs/search.py, Record.as_json()). */
 interface A4pRecord {
   kind: "paragraph" | "term" | "instrument";
-  id: string;
+  /** the target page's site path and "#" + the anchor: "protection/#para-9" */
   url: string;
   page: string;
   text: string;
