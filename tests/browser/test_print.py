@@ -44,9 +44,17 @@ def printer(browser, site_server):
     context.close()
 
 
+# Each page printed once at each size for the whole module: the site does not change during a
+# session, and the tests that read the same printout (a full text takes seconds) share it.
+_printed: dict[tuple[str, str, str, str], bytes] = {}
+
+
 def pdf(tab, site_server: str, lang: str, key: str, size: dict) -> bytes:
-    tab.goto(site_server + path_of(lang, key))
-    return tab.pdf(**size)
+    made = (site_server, lang, key, repr(sorted(size.items())))
+    if made not in _printed:
+        tab.goto(site_server + path_of(lang, key))
+        _printed[made] = tab.pdf(**size)
+    return _printed[made]
 
 
 def sheets(data: bytes) -> list[str]:
