@@ -19,7 +19,7 @@ from hooks.edition.structure import Structure
 from hooks.errors import SourceError
 
 KINDS = ("conversion", "page-break", "heading-layout", "editorial-heading")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = yamlsource.ASCII_ID
 BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t]*\n)+")
 NUMBERED = re.compile(r"^(\d+)\. (.+)$", re.S)
 HEADER = (

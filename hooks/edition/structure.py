@@ -13,7 +13,7 @@ from pathlib import Path
 from hooks.edition import yamlsource
 from hooks.errors import SourceError
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = yamlsource.ASCII_ID
 RANGE = re.compile(r"^([1-9][0-9]{0,8})(?:-([1-9][0-9]{0,8}))?$")  # ASCII digits, no leading zero
 MAX_PARAGRAPHS = 1_000  # the declaration has 24; a larger claim is a mistake, not a document
 HEADING_KINDS = ("supplied", "editorial")

@@ -231,7 +231,9 @@ def require(mapping: Any, key: str, kind: type, path: Path, what: str) -> Any:
     return value
 
 
-ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the id of an entry: a glossary term, an instrument
+# An ASCII id: lower-case words of letters and digits joined by hyphens. Every id and slug of the
+# sources is one: a page's slug, a normalization, a glossary term, an instrument, the edition's id.
+ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def check_entry(entry_id: Any, entry: Any, line: int, path: Path, noun: str, keys: set[str]) -> None:

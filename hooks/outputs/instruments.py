@@ -10,6 +10,7 @@ always there as text. Plain Python, no MkDocs.
 from __future__ import annotations
 
 from hooks.edition.instruments import KINDS, PRECISIONS, Instrument
+from hooks.edition.yamlsource import ASCII_ID
 from hooks.edition.model import Edition
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
@@ -80,7 +81,7 @@ def schema(edition: Edition, online: Scheme) -> dict:
         "type": "object",
         "required": ["id", "kind", "date_text", "precision", "name", "link", "paragraphs", "evidence"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "id": {"type": "string", "pattern": ASCII_ID.pattern,
                    "description": "the same in every language; the timeline's #instrument-{id}"},
             "kind": {"enum": list(KINDS)},
             "symbol": {"type": "string", "minLength": 1, "description": "the UN document symbol, where it has one"},
