@@ -27,7 +27,7 @@ from hooks.edition import instruments, sourcefile, yamlsource
 from hooks.errors import SourceError
 
 FILE = "edition.yml"
-EDITION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EDITION_ID = yamlsource.ASCII_ID
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -61,24 +61,22 @@ def load(path: Path, shown: Path, hosts: tuple[str, ...] = (), listed: str = "'h
     declaration = yamlsource.require(data, "declaration", dict, shown, "the file")
     edition = yamlsource.require(data, "edition", dict, shown, "the file")
     circulated = yamlsource.require(declaration, "circulated", str, shown, "'declaration'")
-    match = MONTH.match(circulated)
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not _is_month(circulated):
         raise SourceError(shown, declaration.lines["circulated"], f"circulated {circulated!r}",
                           'a year and month written "YYYY-MM", e.g. "2018-08"')
-    marked_text = yamlsource.require(declaration, "marked", str, shown, "'declaration'")
-    try:
-        marked = datetime.date.fromisoformat(marked_text)
-        if len(marked_text) != 10:
-            raise ValueError
-    except ValueError:
-        raise SourceError(shown, declaration.lines["marked"], f"marked {marked_text!r}",
-                          'a date written "YYYY-MM-DD", e.g. "2018-09-25"') from None
+    marked = _day(yamlsource.require(declaration, "marked", str, shown, "'declaration'"), shown,
+                  declaration.lines["marked"], "marked")
     edition_id = yamlsource.require(edition, "id", str, shown, "'edition'")
     if not EDITION_ID.match(edition_id):
         raise SourceError(shown, edition.lines["id"], f"id {edition_id!r}",
                           "lower-case ASCII letters, digits and hyphens, e.g. a4p-declaration")
     endorsements = _endorsements(declaration.get("endorsements", []), declaration, shown, hosts, listed)
     return Facts(circulated, marked, edition_id, endorsements)
+
+
+def _is_month(text: str) -> bool:
+    month = MONTH.match(text)
+    return bool(month) and 1 <= int(month.group(2)) <= 12
 
 
 def _is_day(text: str) -> bool:
@@ -111,8 +109,7 @@ def _endorsements(items, declaration, shown: Path, hosts: tuple[str, ...], liste
             if isinstance(item.get(key), datetime.date):
                 item[key] = item[key].isoformat()
         by = yamlsource.require(item, "by", str, shown, "an endorsement")
-        month = MONTH.match(by)
-        if not (month and 1 <= int(month.group(2)) <= 12 or _is_day(by)):
+        if not (_is_month(by) or _is_day(by)):
             raise SourceError(shown, item.lines["by"], f"by {by!r}",
                               'a date written "YYYY-MM-DD", or "YYYY-MM" where the page gives the month only')
         if found and by < found[-1].by:
@@ -125,10 +122,10 @@ def _endorsements(items, declaration, shown: Path, hosts: tuple[str, ...], liste
             raise SourceError(shown, line, f"an endorsement with {', '.join(counts) or 'no figure'}",
                               "member_states and organizations, or more_than alone")
         evidence = yamlsource.require(item, "evidence", str, shown, "an endorsement")
-        if sourcefile.https_host(evidence) is None:
-            raise SourceError(shown, item.lines["evidence"], f"evidence {evidence!r}", sourcefile.HTTPS)
-        if hosts:
+        if hosts:  # https:, on a listed host
             instruments.check_url(evidence, shown, item.lines["evidence"], "evidence", hosts, listed)
+        elif sourcefile.https_host(evidence) is None:
+            raise SourceError(shown, item.lines["evidence"], f"evidence {evidence!r}", sourcefile.HTTPS)
         checked = _day(yamlsource.require(item, "checked", str, shown, "an endorsement"), shown,
                        item.lines["checked"], "checked")
         found.append(Endorsement(by, counts.get("member_states"), counts.get("organizations"), counts.get("more_than"),
