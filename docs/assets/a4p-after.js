@@ -8,19 +8,13 @@
 (function () {
   "use strict";
 
-  /** A new element, with its class and text if given.
+  /** A new element (window.a4p.element, assets/a4p.js), looked up when called: this file runs
+     before a4p.js.
      @template {keyof HTMLElementTagNameMap} K
      @param {K} tag @param {string | null} [cls] @param {string | null} [text]
      @returns {HTMLElementTagNameMap[K]} */
   function make(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) {
-      node.className = cls;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
+    return window.a4p.element(tag, cls, text);
   }
 
   /** ``text`` that keeps its own direction: a <bdi>, or ``tag`` with dir="ltr" (a date).

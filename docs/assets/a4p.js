@@ -5,6 +5,7 @@
    adds its part there, and nothing else of theirs is global:
 
      plural        this file: a string that depends on a number, in the page's language
+     element       this file: a new element with its class and text (the scripts that build)
      searchText    search-text.js: text into index terms and queries, folding, highlighting
      searchIndex   search-index.js: a language's index, and loading with <script> tags
      search        search.js: the page's search without its box, for tests and the curious
@@ -32,5 +33,19 @@
     var text = (n === 0 && strings.none) || strings["count." + category] || strings["count.other"] || "";
     return text.split("{count}").join(String(n)); // digits as in the rest of the edition
   }
-  window.a4p = { plural: plural };
+  /** A new element, with its class and text if given (text only ever as textContent).
+     @template {keyof HTMLElementTagNameMap} K
+     @param {K} tag @param {string | null} [cls] @param {string | null} [text]
+     @returns {HTMLElementTagNameMap[K]} */
+  function element(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) {
+      node.className = cls;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+  window.a4p = { plural: plural, element: element };
 })();

@@ -16,6 +16,8 @@
 interface A4p {
   /** assets/a4p.js: a string that depends on a number, in the page's language. */
   plural(strings: A4pStrings, n: number, lang: string): string;
+  /** assets/a4p.js: a new element with its class and text (textContent) if given. */
+  element<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string | null, text?: string | null): HTMLElementTagNameMap[K];
   /** assets/search-text.js: text into index terms and queries, folding, highlighting. */
   searchText?: A4pSearchText;
   /** assets/search-index.js: a language's index, and loading with <script> tags. */
