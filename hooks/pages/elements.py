@@ -10,13 +10,14 @@ HTML markers).
 from __future__ import annotations
 
 import re
-import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Callable
 
 from hooks.edition.crosslinks import Derived
 from hooks.edition.model import Edition, Language
+from hooks import html
+from hooks.html import append_text, classed, el, isolated, to_html  # noqa: F401 (the pages' helpers)
 from hooks.provenance import Provenance
 from hooks.urls import Scheme, relative
 
@@ -58,42 +59,6 @@ class Context:
         return element
 
 
-def el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    """A new element (under ``parent`` if given); ``for_`` and ``aria_label`` name ``for`` and
-    ``aria-label``."""
-    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-    node = ET.Element(tag, attrs) if parent is None else ET.SubElement(parent, tag, attrs)
-    if text is not None:
-        node.text = text
-    return node
-
-
-def classed(node: ET.Element, cls: str) -> ET.Element:
-    node.set("class", cls)
-    return node
-
-
-def append_text(node: ET.Element, text: str) -> None:
-    """Append ``text`` after the last child of ``node`` (or as its text)."""
-    if len(node):
-        node[-1].tail = (node[-1].tail or "") + text
-    else:
-        node.text = (node.text or "") + text
-
-
-def to_html(node: ET.Element) -> str:
-    return ET.tostring(node, encoding="unicode", method="html")
-
-
-def isolated(parent: ET.Element | None, text: str, tag: str = "bdi", **attrs: str) -> ET.Element:
-    """``text`` that must keep its own direction inside text of either direction (a number, a
-    URL, a Latin abbreviation in Arabic): ``<bdi>``, or ``tag`` with ``dir="ltr"``. Harmless in
-    left-to-right pages, so used in every language."""
-    if tag == "bdi":
-        return el(parent, "bdi", text, **attrs)
-    return el(parent, tag, text, dir="ltr", **attrs)
-
-
 # A run of Latin letters and digits ("A4P", "UN", "4–7"), with the spaces and marks inside it.
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,/\-–]*(?: [A-Za-z0-9][A-Za-z0-9.,/\-–]*)*")
 
@@ -132,12 +97,8 @@ def translation_notice(ctx: Context, parent: ET.Element, original_path: str) -> 
 
 
 def fill(ctx: Context, parent: ET.Element, key: str, fillers: dict[str, Callable[[ET.Element], object]]) -> None:
-    """``key``'s string into ``parent``: its text as text, each ``{placeholder}`` made by
-    its filler (a link, a ``lang``-marked span…), so markup never passes through the string."""
-    for literal, name, _, _ in string.Formatter().parse(ctx.strings[key]):
-        append_text(parent, literal)
-        if name:
-            fillers[name](parent)
+    """``key``'s string into ``parent`` (:func:`hooks.html.fill`)."""
+    html.fill(parent, ctx.strings[key], fillers)
 
 
 def foreign_span(ctx: Context, text: str, code: str, cls: str | None = None) -> Callable[[ET.Element], object]:
