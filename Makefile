@@ -6,9 +6,13 @@ STAMP := $(VENV)/.installed
 # Debian packages the browser tests need: headless Chromium and CJK fonts (without them
 # Chinese renders as empty boxes); nginx for the deployment tests (deploy/nginx/a4p.conf).
 APT_PACKAGES := chromium fonts-noto-cjk nginx
+# Debian packages every build needs for the PDFs (hooks/outputs/pdf.py): Pango and HarfBuzz's
+# subsetter for WeasyPrint, fontconfig, and the fonts: Noto Serif and Noto Naskh Arabic
+# (fonts-noto-core), Noto Serif CJK SC (fonts-noto-cjk).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup nginx browser tools apt site serve test check offline bench clean
+.PHONY: help setup pdf-deps nginx browser tools apt site serve test check offline bench clean
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000: every language, rebuilt and reloaded on each edit"
@@ -26,7 +30,15 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-setup: $(STAMP)
+setup: $(STAMP) pdf-deps
+
+# What the PDFs need from Debian, installed when one of its files is missing.
+pdf-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset \
+	  || ! fc-list 2>/dev/null | grep -q NotoNaskhArabic || ! fc-list 2>/dev/null | grep -q "NotoSerif-Regular" \
+	  || ! fc-list 2>/dev/null | grep -q NotoSerifCJK; then \
+	  $(MAKE) --no-print-directory apt PACKAGES="$(PDF_PACKAGES)"; \
+	fi
 
 # nginx alone, for make check (tests/test_nginx.py); make test takes it with the browser's packages.
 nginx:
@@ -43,18 +55,18 @@ apt:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(PACKAGES) >/dev/null
 
-site: $(STAMP)
+site: $(STAMP) pdf-deps
 	$(PY) scripts/build_site.py
 
 # The preview: every language built, served at 127.0.0.1:8000, rebuilt and reloaded on every
 # edit of source/, docs/, overrides/ or mkdocs.yml (scripts/preview.py). A finished build is
 # served as a host does by scripts/serve.py.
-serve: $(STAMP)
+serve: $(STAMP) pdf-deps
 	$(PY) scripts/preview.py
 
 # The offline bundle: dist/a4p-declaration-<version>-offline.zip and dist/SHA256SUMS.
 # The version and date come from git (the last commit), so run it in a clone.
-offline: $(STAMP)
+offline: $(STAMP) pdf-deps
 	$(PY) scripts/offline.py
 
 # Tools the tests run, pinned: axe-core and the Nu HTML Checker from npm (tests/tools/
@@ -91,22 +103,22 @@ $(TEST_STAMP): requirements-test.txt $(STAMP)
 WORKERS ?= 2
 PYTEST := $(PY) -m pytest -n $(WORKERS) --dist loadfile
 
-test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) browser tools
+test: $(STAMP) $(TEST_STAMP) $(PD_STAMP) pdf-deps browser tools
 	$(PYTEST)
 
 # The fast loop while editing: every test but those marked browser, htmlcheck and properdocs
 # (pytest.ini; tests/conftest.py refuses a test that needs one of them and lacks its marker).
 # It still builds the site and the offline bundle, and runs TypeScript, ESLint and node --test.
 CHECK_MARKERS := not browser and not htmlcheck and not properdocs
-check: $(STAMP) $(TEST_STAMP) nginx $(TOOLS_STAMP)
+check: $(STAMP) $(TEST_STAMP) pdf-deps nginx $(TOOLS_STAMP)
 	$(PYTEST) -m "$(CHECK_MARKERS)"
 
 # The edition against a plain baseline (scripts/bench.py); writes docs/benchmarks.md. Not part
 # of make test. Lighthouse is pinned and installed from npm into .bench/.
 LIGHTHOUSE_VERSION := 12.8.2
-bench: $(STAMP) $(TEST_STAMP) browser
+bench: $(STAMP) $(TEST_STAMP) pdf-deps browser
 	@[ -x .bench/node_modules/.bin/lighthouse ] || npm install --prefix .bench --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site .site.* dist .pytest_cache
+	rm -rf site .site.* dist .pytest_cache .cache

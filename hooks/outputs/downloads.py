@@ -3,6 +3,7 @@
 ========================================  ===================================================
 ``a4p-declaration.{lang}.json``           one language: metadata, then every paragraph
 ``a4p-declaration.{lang}.akn.xml``        one language in Akoma Ntoso 3.0 (hooks/outputs/akn.py)
+``a4p-declaration.{lang}.pdf``            one language typeset, tagged (hooks/outputs/pdf.py)
 ``a4p-declaration.aligned.json``          every language, paragraph by paragraph
 ``a4p-declaration.aligned.csv``           the same as a table, UTF-8 with a byte-order mark;
                                           a cell that starts as a formula opens as text
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.edition.model import Edition
-from hooks.outputs import akn, instruments
+from hooks.outputs import akn, instruments, pdf
 from hooks.provenance import Provenance
 from hooks.urls import HOME, Scheme
 
@@ -37,7 +38,7 @@ SOURCE = "source"
 TRANSLATION = "unofficial translation"
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # kinds of file, in the order the Downloads page lists them (per language first)
-LANGUAGE_KINDS = ("json", "akn")
+LANGUAGE_KINDS = ("json", "akn", "pdf")
 SHARED_KINDS = ("aligned_json", "aligned_csv", "schema", "instruments", "instruments_schema", "sums")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs such a cell (OWASP)
 CSV_SPECIAL = ',"\r\n'  # a field with one of these is quoted
@@ -60,6 +61,7 @@ def name(edition: Edition, kind: str, code: str | None = None) -> str:
     return {
         "json": f"{base}.{code}.json",
         "akn": f"{base}.{code}.akn.xml",
+        "pdf": f"{base}.{code}.pdf",
         "aligned_json": f"{base}.aligned.json",
         "aligned_csv": f"{base}.aligned.csv",
         "schema": f"{base}.schema.json",
@@ -281,6 +283,8 @@ def _files(edition: Edition, online: Scheme, provenance: Provenance) -> list[Dow
                             _json(language_document(edition, code, online, provenance))))
         out.append(Download(name(edition, "akn", code), "akn", code,
                             akn.document(edition, code, online, provenance)))
+        out.append(Download(name(edition, "pdf", code), "pdf", code,
+                            pdf.make(edition, code, online, provenance)))
     out.append(Download(name(edition, "aligned_json"), "aligned_json", None,
                         _json(aligned_document(edition, online, provenance))))
     out.append(Download(name(edition, "aligned_csv"), "aligned_csv", None, aligned_csv(edition)))

@@ -1,0 +1,154 @@
+"""Each language's PDF, ``downloads/{edition id}.{lang}.pdf``: the document of
+:mod:`hooks.outputs.pdf_document` typeset by WeasyPrint with ``pdf.css`` beside this file.
+
+- **Tagged.** WeasyPrint's ``pdf/ua-1`` variant: a structure tree in reading order, the
+  document's language and title. It is not a claim of PDF/UA conformance: no validator runs on
+  this stack, the running headers stay out of the structure tree, and only the document's
+  language is marked (the accessibility page says so).
+- **Fonts.** Debian's Noto fonts through fontconfig, embedded as subsets; no font is fetched,
+  and nothing else either: the fetcher takes ``data:`` URLs only. A missing family stops the build with the
+  Debian package that brings it, never a silent fallback to another font.
+- **Reproducible.** The only date is the release's (``dcterms.created`` in the document), the
+  file identifier is derived from the document, and WeasyPrint writes nothing random: the same
+  sources and release give the same bytes.
+- **Cached by content.** Typesetting takes seconds per language, and every language's build
+  (and many tests) asks for all six. A PDF is kept under :data:`CACHE` by the SHA-256 of what
+  goes in: the document, the style sheet, WeasyPrint's and pydyf's versions and the font files
+  (path, size, time). The same input is typeset once; the cache is written atomically, so a
+  build that stops half-way leaves no half file.
+
+Plain Python, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks.edition.model import Edition
+from hooks.outputs import pdf_document
+from hooks.provenance import Provenance
+from hooks.urls import Scheme
+
+STYLE = Path(__file__).with_name("pdf.css")
+VARIANT = "pdf/ua-1"
+# Where the typeset PDFs are kept between builds (A4P_PDF_CACHE names another folder).
+CACHE = Path(os.environ.get("A4P_PDF_CACHE") or Path(__file__).resolve().parents[2] / ".cache" / "pdf")
+KEEP = 48  # PDFs kept in the cache, the newest; older ones are removed when one is added
+FONT_DIRS = (Path("/usr/share/fonts"),)
+# The families the style sheet names, and the Debian package that brings each.
+FONTS = {
+    "Noto Serif": "fonts-noto-core",
+    "Noto Naskh Arabic": "fonts-noto-core",
+    "Noto Serif CJK SC": "fonts-noto-cjk",
+}
+
+
+class PdfError(Exception):
+    """The PDFs cannot be made on this machine (a font or library missing); says what to install."""
+
+
+@dataclass
+class Stats:
+    """How many PDFs were typeset and how many came from the cache (for tests and the bench)."""
+
+    typeset: int = 0
+    cached: int = 0
+
+
+stats = Stats()
+
+
+def missing_fonts() -> list[str]:
+    """The families of :data:`FONTS` fontconfig does not find, each with its package."""
+    out = []
+    for family, package in FONTS.items():
+        try:
+            found = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True,
+                                   text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if not found.strip():
+            out.append(f"{family} (Debian package {package})")
+    return out
+
+
+def _fonts_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for folder in FONT_DIRS:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+_fingerprint: list[str] = []  # the fonts' fingerprint, once per process
+
+
+def cache_key(document: bytes) -> str:
+    import pydyf
+    import weasyprint
+
+    if not _fingerprint:
+        _fingerprint.append(_fonts_fingerprint())
+    digest = hashlib.sha256()
+    for part in (weasyprint.__version__.encode(), pydyf.__version__.encode(), VARIANT.encode(),
+                 STYLE.read_bytes(), _fingerprint[0].encode(), document):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def typeset(document: bytes) -> bytes:
+    """``document`` (HTML) as a tagged PDF, WeasyPrint's ``pdf/ua-1`` variant."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:  # OSError: Pango missing
+        raise PdfError(f"WeasyPrint cannot be loaded ({error}); run make setup") from error
+    missing = missing_fonts()
+    if missing:
+        raise PdfError("fonts for the PDFs not installed: " + ", ".join(missing) + "; run make setup")
+    identifier = hashlib.sha256(document).hexdigest()[:32].encode("ascii")
+    # data: URLs only, read in memory: no file, no network (WeasyPrint warns of a refused one)
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    html = weasyprint.HTML(string=document.decode("utf-8"), url_fetcher=fetcher)
+    return html.write_pdf(stylesheets=[weasyprint.CSS(string=STYLE.read_text(encoding="utf-8"))],
+                          pdf_variant=VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)
+
+
+def make(edition: Edition, code: str, online: Scheme, provenance: Provenance, cache: Path | None = None) -> bytes:
+    """Language ``code``'s PDF: from the cache when the same input was typeset before."""
+    document = pdf_document.html(edition, code, online, provenance)
+    folder = cache or CACHE
+    key = cache_key(document)
+    kept = folder / f"{key}.pdf"
+    if kept.is_file():
+        stats.cached += 1
+        return kept.read_bytes()
+    data = typeset(document)
+    stats.typeset += 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
+            part.write(data)
+        os.replace(part.name, kept)
+        _prune(folder)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return data
+
+
+def _prune(folder: Path) -> None:
+    kept = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in kept[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def clear(cache: Path | None = None) -> None:
+    shutil.rmtree(cache or CACHE, ignore_errors=True)
