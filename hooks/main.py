@@ -119,13 +119,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """The language switch, the canonical URL, the printed colophon, the offer."""
+    """The language switch, the canonical URL, the printed colophon, the offer, the head's metadata."""
     build = _current()
     key = build.key(page.file.src_uri)
     context["a4p_alternates"] = build.alternates(key)
     page.canonical_url = build.canonical(key)  # the online page, in the offline bundle too
     page.content = (page.content or "") + build.colophon(key)  # shown in print only
     context["a4p_offer"] = build.offer(key)
+    context["a4p_head"] = build.head(key)
     return context
 
 

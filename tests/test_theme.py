@@ -22,8 +22,9 @@ OVERRIDES = ROOT / "overrides"
 # "Material 9.8.1's base.html ..." in the header comment of an override
 TAKEN_FROM = re.compile(r"Material (\d+(?:\.\d+)+)'s")
 # <script type=...> that the browser does not run (a data block): CSP's script-src does not
-# apply to it. Material's __config is one (application/json).
-DATA_BLOCK_TYPES = {"application/json"}
+# apply to it. Material's __config is one (application/json), and the JSON-LD of
+# hooks/pages/head_meta.py another (application/ld+json). No other type is let through.
+DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}
 JAVASCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 
 
@@ -136,7 +137,8 @@ def test_the_scan_sees_an_inline_script(tmp_path):
     page.write_text('<a href="#" onclick="x()">a</a><a href=" JavaScript:x()">b</a>', encoding="utf-8")
     parser = scan(page)
     assert parser.handlers and parser.javascript_urls
-    page.write_text('<script src="a.js"></script><script id="c" type="application/json">{}</script>',
+    page.write_text('<script src="a.js"></script><script id="c" type="application/json">{}</script>'
+                    '<script type="application/ld+json">{"@context":"https://schema.org"}</script>',
                     encoding="utf-8")
     assert inline_scripts(scan(page)) == []
 

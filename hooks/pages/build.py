@@ -21,7 +21,7 @@ from hooks.edition.crosslinks import Derived
 from hooks.edition.model import Edition, Language
 from hooks.errors import SourceError
 from hooks.outputs import offline_cache, search
-from hooks.pages import colophon, description, not_found, offer, prose, registry
+from hooks.pages import colophon, description, head_meta, not_found, offer, prose, registry
 from hooks.pages.elements import Context
 from hooks.provenance import Provenance
 from hooks.urls import Scheme, relative
@@ -156,6 +156,14 @@ class Build:
     def colophon(self, key: str) -> str:
         """The printed colophon that ends page ``key`` (shown in print only)."""
         return colophon.colophon_html(self.context(key), key)
+
+    def head(self, key: str) -> dict:
+        """What page ``key``'s head says of it (:mod:`hooks.pages.head_meta`): its ``<meta>``
+        tags and its JSON-LD ("" for none)."""
+        ctx = self.context(key)
+        return {"tags": [{"key": tag.key, "content": tag.content, "property": tag.property}
+                         for tag in head_meta.tags(ctx, key)],
+                "json_ld": head_meta.json_ld(ctx, key)}
 
     def offer(self, key: str) -> str:
         """The offer to read in another language (the source language's home page only)."""
