@@ -54,6 +54,7 @@ EXCLUDED = (
     ("*/404.html", "served by a web host for a missing path; a folder on disk has none"),
     (redirects.SCRIPT, "leads on from the online site's /zh/ aliases, which the bundle has none of"),
     ("assets/icons/*", "the web app's icons, named by the online site's manifests; the bundle has none"),
+    ("assets/cards/*", "the share cards, for links to the online site; shares name them by their online URL"),
 )
 # Files from the repository put at the bundle's top level, beside README.txt.
 LICENCES = ("LICENSE", "LICENSES/CC-BY-4.0.txt")
