@@ -4,15 +4,18 @@ Every page ends with it; it shows only in print (``docs/assets/a4p-print.css``),
 theme's header and footer drop out. It says, in the page's language: the declaration's title;
 the language and its status (the source text, or an unofficial translation); the edition's
 version and date; the page's canonical URL; where what came after its paragraphs is (print
-leaves those blocks out), on a page of the text; and that this is not an official United
-Nations publication, with where the authentic texts are.
+leaves those blocks out), on a page of the text; that this is not an official United Nations
+publication, with where the authentic texts are; and a QR code of the canonical URL
+(:mod:`hooks.outputs.qr`), to reach the page online from the paper. The offline bundle's pages
+print without the QR code (about 0.5 KB a page, which the bundle's size limit has no room for);
+their colophon still gives the URL, and the bundle's PDFs carry theirs.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.outputs import instruments
+from hooks.outputs import instruments, qr
 from hooks.pages.elements import Context, append_text, classed, el, fill, isolated, to_html
 from hooks.urls import FULL_TEXT
 
@@ -48,6 +51,8 @@ def colophon(ctx: Context, key: str) -> ET.Element:
     if authentic.startswith("https://"):  # as the footer: only an https address is shown as one
         append_text(notice, " ")
         isolated(notice, authentic, tag="span")
+    if ctx.online_site:  # the offline bundle's pages leave it out: the bundle's size limit
+        box.append(qr.svg(url, ctx.t("pdf.qr", url=url)))  # the page's canonical URL, to scan from paper
     return box
 
 

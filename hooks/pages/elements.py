@@ -37,6 +37,11 @@ class Context:
     key: str = ""  # the page's key: a slug of structure.yml or a key of hooks/urls.py ("" for the 404 page)
 
     @property
+    def online_site(self) -> bool:
+        """The page is built for the online site, not for the offline bundle (pages as files)."""
+        return self.scheme.directory_urls
+
+    @property
     def strings(self):
         return self.edition.strings[self.language.code]
 

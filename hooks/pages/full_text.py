@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hooks.pages import cite_panel
+from hooks.pages import cite_panel, share
 from hooks.pages.elements import Context, append_text, classed, el, labelled, range_label, to_html, translation_notice
 from hooks.pages.paragraphs import heading, paragraph
 from hooks.urls import FULL_TEXT
@@ -32,6 +32,7 @@ def render(ctx: Context) -> str:
     h1 = el(root, "h1", text.title, id="heading")
     classed(el(h1, "span", text.subtitle), "a4p-subtitle")
     cite_panel.controls(ctx, root)  # cite the whole declaration; the panel its paragraphs' cite buttons open
+    share.status(ctx, root)  # what a share button did, announced
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, FULL_TEXT))
     _contents(ctx, root)
     for spec in structure.pages:

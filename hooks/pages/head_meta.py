@@ -17,10 +17,10 @@ and a JSON-LD data block, in the page's language, from the model.
   locale and the other languages' locales, and the language's share card
   (``assets/cards/{lang}.png``, ``scripts/cards.py``).
 
-The offline bundle's pages keep the citation tags (a reference manager reads an opened page,
-and they give the online URLs) and leave out the JSON-LD, the Open Graph and Twitter tags and
-the cards: a file on a disk is neither crawled nor shown in a chat's preview, and the bundle
-has a size limit of its own.
+The offline bundle's pages keep the Highwire tags (a reference manager reads an opened page,
+and they give the online URLs) and leave out Dublin Core (which says the same to the same
+readers), the JSON-LD, the Open Graph and Twitter tags and the cards: a file on a disk is
+neither crawled nor shown in a chat's preview, and the bundle has a size limit of its own.
 
 The template (``overrides/main.html``, block ``extrahead``) writes each tag, escaped.
 """
@@ -52,11 +52,6 @@ class Tag:
 def described(ctx: Context, key: str) -> bool:
     """Page ``key`` carries the citation metadata and the JSON-LD: home, text pages, full text."""
     return key in (HOME, FULL_TEXT) or key in ctx.edition.structure.slugs
-
-
-def online(ctx: Context) -> bool:
-    """The page is built for the online site, not for the offline bundle (pages as files)."""
-    return ctx.scheme.directory_urls
 
 
 def _url(ctx: Context, code: str, key: str) -> str:
@@ -97,6 +92,11 @@ def tags(ctx: Context, key: str) -> list[Tag]:
             Tag("citation_public_url", url),
             Tag("citation_fulltext_html_url", _url(ctx, code, FULL_TEXT)),
             Tag("citation_pdf_url", pdf_url(ctx, code)),
+        ]
+    if not ctx.online_site:  # the offline bundle: Highwire's tags alone (see the module's note)
+        return out
+    if described(ctx, key):
+        out += [
             Tag("DC.title", name),
             Tag("DC.date", marked.isoformat()),
             Tag("DC.language", code),
@@ -106,8 +106,6 @@ def tags(ctx: Context, key: str) -> list[Tag]:
             Tag("DC.publisher", ctx.t("meta.publisher")),
             Tag("DC.type", "Text"),
         ]
-    if not online(ctx):
-        return out
     summary = description.description(edition, code, key)
     image_alt = ctx.t("site_name")
     out += [
@@ -135,7 +133,7 @@ def tags(ctx: Context, key: str) -> list[Tag]:
 
 def graph(ctx: Context, key: str) -> dict | None:
     """The schema.org description of page ``key``, or None for a page that has none."""
-    if not described(ctx, key) or not online(ctx):
+    if not described(ctx, key) or not ctx.online_site:
         return None
     edition = ctx.edition
     code = ctx.language.code

@@ -3,7 +3,7 @@ show them (:mod:`hooks.pages.text`, :mod:`hooks.pages.full_text`).
 
 A paragraph is ``id="para-N"`` with its words; everything in it that is not the declaration's
 words carries ``data-apparatus`` (CONTRACT.md, HTML markers): its number, its ¶ mark (the
-canonical URL), its cite button, the link to the original, the glossary marks with their
+canonical URL), its cite and share buttons, the link to the original, the glossary marks with their
 tooltips, related paragraphs, what came after (:mod:`hooks.pages.after`), editorial and
 translator's notes.
 """
@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from hooks.edition import terms
 from hooks.edition.model import Paragraph
 from hooks.edition.text import HAN_RUN
-from hooks.pages import after, cite_panel
+from hooks.pages import after, cite_panel, share
 from hooks.pages.elements import APPARATUS, Context, append_text, classed, el, fill, foreign_span, isolated
 from hooks.urls import GLOSSARY
 
@@ -45,6 +45,7 @@ def paragraph(ctx: Context, para: Paragraph) -> ET.Element:
     mark.set("aria-label", ctx.t("labels.permalink", number=para.number))
     mark.set("data-local", ctx.link(path))
     cite_panel.button(ctx, text, para.number)
+    share.button(ctx, text, para.number)
     if not ctx.language.is_source:
         source = ctx.edition.source
         original = ctx.scheme.paragraph(source.code, para.page.slug, para.number)

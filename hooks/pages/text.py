@@ -4,7 +4,7 @@ apparatus (:mod:`hooks.pages.paragraphs`)."""
 
 from __future__ import annotations
 
-from hooks.pages import cite_panel
+from hooks.pages import cite_panel, share
 from hooks.pages.elements import Context, append_text, classed, el, labelled, range_label, to_html, translation_notice
 from hooks.pages.paragraphs import heading, paragraph
 from hooks.pages.parallel_link import parallel_link
@@ -26,6 +26,7 @@ def render(ctx: Context) -> str:
         labelled(ctx, kicker, "span", part)
     heading(ctx, root, slug)
     cite_panel.controls(ctx, root)  # cite the whole declaration; the panel every cite button opens
+    share.status(ctx, root)  # what a share button did, announced
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
     parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
     body = classed(el(root, "div"), "a4p-paragraphs")  # not a <section>: it has no heading of its own

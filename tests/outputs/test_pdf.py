@@ -265,3 +265,13 @@ def test_the_document_fetches_nothing():
         reader = pypdf.PdfReader(io.BytesIO(pdf_module.typeset(document)))
         objects = reader.pages[0]["/Resources"].get("/XObject", {})
         assert bool(objects) is kept, src  # WeasyPrint reports a refused image and goes on
+
+
+@pytest.mark.parametrize("code", [SOURCE_LANGUAGE, "ar"])
+def test_the_colophon_has_a_qr_code_of_the_full_text(edition, code):
+    from tests.pages.test_colophon import drawn_modules, qr_modules
+
+    document = pdf_document.html(edition, code, SCHEME, RELEASE).decode("utf-8")
+    svg = re.search(r'<svg class="a4p-qr"[^>]*>.*?</svg>', document).group(0)
+    url = f"{SCHEME.site_url}{'' if code == SOURCE_LANGUAGE else code + '/'}full-text/"
+    assert {(x - 4, y - 4) for x, y in drawn_modules(svg)} == qr_modules(url)

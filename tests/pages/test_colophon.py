@@ -86,3 +86,48 @@ def test_words_from_the_strings_stay_text(edition, derived):
     patched = edition.__class__(**{**edition.__dict__, "strings": {**edition.strings, "en": changed}})
     html = render(patched, derived, "en", "protection")
     assert "<b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in html
+
+
+def qr_modules(url: str) -> set[tuple[int, int]]:
+    """The dark modules of ``url``'s QR code at level M, as segno draws them (the test's own
+    call, from the URL the test computes)."""
+    import segno
+
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    return {(x, y) for y, row in enumerate(code.matrix) for x, bit in enumerate(row) if bit}
+
+
+def drawn_modules(svg: str) -> set[tuple[int, int]]:
+    """The dark modules a QR code's SVG path draws: "M x y.5" moves, "hN" runs, "m dx dy" moves
+    (segno's form: horizontal strokes through the middle of each row)."""
+    path = re.search(r'<path stroke="#000" d="([^"]+)"', svg).group(1)
+    x = y = 0.0
+    out = set()
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s(-?[\d.]+))?", path):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            out |= {(int(x) + i, int(y)) for i in range(int(a))}
+            x += float(a)
+    return out
+
+
+@pytest.mark.parametrize("code", ["zh", "ar"])
+def test_a_qr_code_of_the_canonical_url_online_and_none_in_the_bundle(edition, derived, code):
+    html = render(edition, derived, code, "protection")
+    folder = "" if code == edition.source.code else f"{code}/"
+    url = f"{SITE}{folder}protection/"
+    svg = re.search(r'<svg class="a4p-qr"[^>]*>.*?</svg>', html).group(0)
+    assert f'aria-label="{edition.strings[code].format("pdf.qr", url=url)}"' in svg
+    assert 'role="img"' in svg
+    quiet = 4  # the quiet zone the SVG draws around the code
+    assert {(x - quiet, y - quiet) for x, y in drawn_modules(svg)} == qr_modules(url)
+    assert "a4p-qr" not in render(edition, derived, code, "protection", directory_urls=False)
+
+
+def test_print_shows_the_qr_code_and_the_screen_never_does():
+    css = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "a4p-print.css").read_text(encoding="utf-8")
+    assert re.search(r"\.a4p-colophon \{ display: none; \}", css), "the colophon, QR code and all, is print only"
+    assert re.search(r"\.a4p-colophon \.a4p-qr \{ display: block; width: 2\.5cm; height: 2\.5cm;", css)

@@ -248,13 +248,13 @@ def test_json_ld_cannot_end_its_script_early(edition, derived):
 
 
 def test_offline_pages_keep_the_citation_tags_and_nothing_for_the_web(bundle):
-    """A page opened from disk: the citation tags with the online URLs; no JSON-LD, no share
-    tags (hooks/pages/head_meta.py)."""
+    """A page opened from disk: Highwire's tags with the online URLs; no Dublin Core, JSON-LD or
+    share tags (hooks/pages/head_meta.py)."""
     for code in LANGUAGES:
         prefix = "" if code == SOURCE_LANGUAGE else f"{code}/"
         parser = Head()
         parser.feed((bundle.folder / f"{prefix}protection.html").read_text(encoding="utf-8"))
         assert parser.meta["citation_public_url"] == [url(code, "protection")]
-        assert parser.meta["DC.identifier"] == [url(code, "protection")]
+        assert parser.meta["citation_pdf_url"] == [f"{SITE_URL}downloads/{EDITION_ID}.{code}.pdf"]
         assert parser.json_ld == []
-        assert not [key for key in parser.meta if key.startswith(("og:", "twitter:"))], code
+        assert not [key for key in parser.meta if key.startswith(("og:", "twitter:", "DC."))], code
