@@ -56,8 +56,9 @@ def document(edition: Edition, code: str, online: Scheme, provenance: Provenance
         part = classed(el(body, "section"), f"{ROOT_CLASS}__part")
         h2 = el(part, "h2", edition.heading(code, spec.slug), id=spec.slug)
         if spec.editorial_heading:
-            append_text(h2, " ")
-            classed(el(h2, "span", f"({strings['labels.editorial_heading']})"), f"{ROOT_CLASS}__editorial")
+            append_text(h2, " " if language.word_boundaries else "")  # no space in Chinese
+            label = strings.format("pdf.editorial", label=strings["labels.editorial_heading"])
+            classed(el(h2, "span", label), f"{ROOT_CLASS}__editorial")
         for para in edition.paragraphs(code, spec):
             part.append(_paragraph(edition, code, online, para))
 

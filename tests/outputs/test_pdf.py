@@ -47,6 +47,8 @@ STRUCTURE = yaml.safe_load((SOURCE / "structure.yml").read_text(encoding="utf-8"
 SITE_URL = site_url(ROOT / "mkdocs.yml")
 # The budgets of issue 17, in bytes (KB of 1,000, as the Downloads page counts)
 BUDGET = {code: (400_000 if code == SOURCE_LANGUAGE else 300_000) for code in LANGUAGES}
+SPACED = {entry["code"]: entry["word_boundaries"]
+          for entry in yaml.safe_load((SOURCE / "languages.yml").read_text(encoding="utf-8"))["languages"]}
 STRINGS = {code: yaml.safe_load((SOURCE / "i18n" / f"{code}.yml").read_text(encoding="utf-8")) for code in LANGUAGES}
 
 
@@ -71,7 +73,9 @@ def editorial_label(code: str) -> str:
 def shown_heading(code: str, page: dict) -> str:
     """A part's heading as the PDF writes it: an editorial one with its label in brackets."""
     words = headings(code)[page["slug"]]
-    return f"{words} ({editorial_label(code)})" if page["heading"] == "editorial" else words
+    label = STRINGS[code]["pdf"]["editorial"].replace("{label}", editorial_label(code))
+    space = " " if SPACED[code] else ""
+    return f"{words}{space}{label}" if page["heading"] == "editorial" else words
 
 
 def short_title(code: str) -> str:
@@ -275,3 +279,17 @@ def test_the_colophon_has_a_qr_code_of_the_full_text(edition, code):
     svg = re.search(r'<svg class="a4p-qr"[^>]*>.*?</svg>', document).group(0)
     url = f"{SCHEME.site_url}{'' if code == SOURCE_LANGUAGE else code + '/'}full-text/"
     assert {(x - 4, y - 4) for x, y in drawn_modules(svg)} == qr_modules(url)
+
+
+def test_french_keeps_its_no_break_spaces_and_never_breaks_at_them(readers):
+    """French puts a no-break space before ; : ! ? and inside « » (tests/typography.yml): the
+    PDF keeps each one (read without NFKC, which would make it a plain space), and no line of
+    the PDF starts with such a mark, so no break was made at one."""
+    raw = "\n".join(page.extract_text() for page in readers["fr"].pages)
+    text = re.sub(r"https?:", "", raw)
+    marks = re.findall(r"(.)([;:!?»])", text)
+    assert marks, "the French PDF has such marks"
+    plain = [before + mark for before, mark in marks if before not in "\u00a0\u202f"]
+    assert not plain, f"a plain space or none before: {plain}"
+    assert not re.search(r"\n\s*[;:!?»]", text), "a line starts with a mark a no-break space holds"
+    assert all(after in "\u00a0\u202f" for after in re.findall(r"«(.)", text))
