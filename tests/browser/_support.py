@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EDITION = sources.load_edition(sources.Layout(ROOT / "source"))  # for parameters, read at collection
 LANGS = [language.code for language in EDITION.languages]
 SOURCE_LANG = EDITION.source.code
+CLIPBOARD = ["clipboard-read", "clipboard-write"]  # the permissions a tab needs to copy and read back
 ANIMATION_RATE = 100  # how much faster CSS transitions and animations run in every tab (open_tab)
 
 

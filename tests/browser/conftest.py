@@ -15,7 +15,7 @@ except ModuleNotFoundError as missing:  # fail, never skip: a skipped browser te
         f"{missing.name} is not installed; the browser tests need Playwright: run 'make test'"
     ) from missing
 
-from tests.browser._support import Requests, open_tab
+from tests.browser._support import CLIPBOARD, Requests, open_tab
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
@@ -114,6 +114,15 @@ def page(shared_tab):
 def fresh_page(browser, site_server):
     """A new tab in a context of its own on the served site (see ``open_tab``), at 1280×800."""
     context, tab = open_tab(browser, site_server, viewport=DESKTOP)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def clipboard_page(browser, site_server):
+    """As ``fresh_page``, and the page may read and write the clipboard; ``.root`` is the site."""
+    context, tab = open_tab(browser, site_server, viewport=DESKTOP, permissions=CLIPBOARD)
+    tab.root = site_server
     yield tab
     context.close()
 

@@ -15,11 +15,10 @@ import json
 import pytest
 
 from hooks.outputs import cite
-from tests.browser._support import EDITION, SOURCE_LANG, canonical, open_tab, prefix, site_url
+from tests.browser._support import CLIPBOARD, EDITION, SOURCE_LANG, canonical, open_tab, prefix, site_url
 
 pytestmark = pytest.mark.browser
 
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 PANEL = "#a4p-cite"
 # (language, paragraph): a Chinese and an English paragraph, and one Arabic (right to left)
 CASES = [("zh", 13), ("en", 13), ("ar", 9)]
@@ -39,12 +38,9 @@ def expected(page, lang: str, number: int | None) -> dict[str, str]:
 
 
 @pytest.fixture
-def http(browser, site_server):
-    """A tab on the served site that may read and write the clipboard."""
-    context, tab = open_tab(browser, site_server, viewport={"width": 1280, "height": 800}, permissions=CLIPBOARD)
-    tab.root = site_server
-    yield tab
-    context.close()
+def http(clipboard_page):
+    """A tab on the served site that may read and write the clipboard (tests/browser/conftest.py)."""
+    return clipboard_page
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.pdftext import has_words
 from tests.browser._support import EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, prefix, site_url
 
 pytestmark = pytest.mark.browser
@@ -104,7 +105,10 @@ def test_printout_has_no_empty_sheet_and_identifies_the_edition(printer, site_se
     if lang not in RTL:  # pypdf gives Arabic as shaped glyphs: its words are checked in the HTML
         expected.append(strings["site_name"])
     for words in expected:
-        assert flat(words) in last, f"{where}: {words!r} not on its last sheet"
+        if lang in RTL:  # the extractor's order of Arabic words is not to be trusted
+            assert has_words(texts[-1], words), f"{where}: {words!r} not on its last sheet"
+        else:
+            assert flat(words) in last, f"{where}: {words!r} not on its last sheet"
     if key in ("protection", "full-text"):  # where a ¶ is only ever a permalink mark
         assert "¶" not in "".join(texts), f"{where}: ¶ marks printed"
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser._support import EDITION, SOURCE_LANG, canonical, open_tab, prefix
+from tests.browser._support import CLIPBOARD, EDITION, SOURCE_LANG, canonical, open_tab, prefix
 
 pytestmark = pytest.mark.browser
 
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 STATUS = "p.a4p-share-status"
 # Web Share, as a phone's browser has it: what was shared is kept for the test to read
 WEB_SHARE = """
@@ -30,11 +29,9 @@ def slug_of(number: int) -> str:
 
 
 @pytest.fixture
-def http(browser, site_server):
-    context, tab = open_tab(browser, site_server, viewport={"width": 1280, "height": 800}, permissions=CLIPBOARD)
-    tab.root = site_server
-    yield tab
-    context.close()
+def http(clipboard_page):
+    """A tab on the served site that may read and write the clipboard (tests/browser/conftest.py)."""
+    return clipboard_page
 
 
 def status(page) -> str:

@@ -23,7 +23,6 @@ How a paragraph's words are found in the text pypdf extracts, per script:
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import io
 import re
@@ -41,6 +40,7 @@ from hooks.urls import Scheme
 from scripts.build_site import site_url
 from tests.outputs.test_downloads import (EDITION_ID, LANGUAGES, SOURCE, SOURCE_LANGUAGE, editorial_notes,
                                           expected_words, folder, text_file)
+from tests.pdftext import CJK, has_words
 
 ROOT = Path(__file__).resolve().parents[2]
 STRUCTURE = yaml.safe_load((SOURCE / "structure.yml").read_text(encoding="utf-8"))
@@ -97,9 +97,6 @@ def body_text(reader: pypdf.PdfReader, code: str) -> str:
     return re.sub(rf"(?<=[{CJK}])\n(?=[{CJK}])", "", text)
 
 
-CJK = "\u3400-\u9fff\uf900-\ufaff"
-ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-WORD = re.compile(rf"[{ARABIC}]+|[{CJK}]|[^\W\d_{ARABIC}{CJK}]+|\d+")
 
 
 def found(document: str, words: str, code: str) -> bool:
@@ -108,9 +105,7 @@ def found(document: str, words: str, code: str) -> bool:
     if code == "zh":
         return re.sub(r"\s+", "", words) in re.sub(r"\s+", "", document)
     if code == "ar":
-        have = collections.Counter(WORD.findall(document))
-        need = collections.Counter(WORD.findall(words))
-        return all(have[word] >= count for word, count in need.items())
+        return has_words(document, words)
     return " ".join(words.split()) in " ".join(re.sub(r"-\n", "-", document).split())
 
 
