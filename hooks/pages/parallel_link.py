@@ -43,6 +43,10 @@ def link(ctx: Context, number: int | None = None) -> str:
 
 
 def parallel_link(ctx: Context, parent: ET.Element, number: int) -> ET.Element:
-    """On a text page: the link to the parallel view, opening at paragraph ``number``."""
-    box = classed(el(parent, "p"), "a4p-parallel-link")
+    """On a text page: the link to the parallel view, opening at paragraph ``number``, at the
+    end of the line ``parent`` (the kicker above the heading), after a " · ". A link within a
+    line of text, at the top of the page: no target a sticky header half covers as the page
+    scrolls to a paragraph (WCAG 2.5.8), and print leaves the whole span out."""
+    box = classed(el(parent, "span"), "a4p-parallel-link")
+    box.text = " · "
     return el(box, "a", ctx.t("parallel.name"), href=link(ctx, number))

@@ -24,11 +24,11 @@ def render(ctx: Context) -> str:
         if index:
             append_text(kicker, " · ")
         labelled(ctx, kicker, "span", part)
+    parallel_link(ctx, kicker, spec.first)  # the parallel view, at this page's paragraphs
     heading(ctx, root, slug)
     cite_panel.controls(ctx, root)  # cite the whole declaration; the panel every cite button opens
     share.status(ctx, root)  # what a share button did, announced
     translation_notice(ctx, root, ctx.scheme.page(ctx.edition.source.code, slug))
-    parallel_link(ctx, root, spec.first)  # the parallel view, at this page's paragraphs
     body = classed(el(root, "div"), "a4p-paragraphs")  # not a <section>: it has no heading of its own
     for para in ctx.edition.paragraphs(ctx.language.code, spec):
         body.append(paragraph(ctx, para))
