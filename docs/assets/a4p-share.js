@@ -20,8 +20,8 @@
   /** @type {number | undefined} */
   var timer;
 
-  /** The status says ``text``, and ``url`` after it selected when given; a message with
-      nothing to copy goes away after a while.
+  /** The status says ``text``, and ``url`` after it selected when given; a message goes
+      away after a while (one with a link to copy, after longer), or with Escape.
       @param {string} text @param {string} [url] */
   function say(text, url) {
     window.clearTimeout(timer);
@@ -29,8 +29,8 @@
     // a fresh text node, so that a repeated message is announced again
     timer = window.setTimeout(function () {
       status.textContent = text;
+      timer = window.setTimeout(function () { status.textContent = ""; }, url ? 30000 : 8000);
       if (!url) {
-        timer = window.setTimeout(function () { status.textContent = ""; }, 8000);
         return;
       }
       status.appendChild(document.createTextNode(" "));
@@ -83,8 +83,10 @@
     navigator.share(data).then(function () {
       say(status.getAttribute("data-shared") || "");
     }, function (/** @type {unknown} */ error) {
-      if (error instanceof DOMException && error.name === "AbortError") {
-        return; // the reader closed the share sheet
+      if (error instanceof Error && error.name === "AbortError") {
+        window.clearTimeout(timer);
+        status.textContent = ""; // the reader closed the share sheet: nothing to say
+        return;
       }
       copy(url);
     });

@@ -6,16 +6,18 @@
   this stack, the running headers stay out of the structure tree, and only the document's
   language is marked (the accessibility page says so).
 - **Fonts.** Debian's Noto fonts through fontconfig, embedded as subsets; no font is fetched,
-  and nothing else either: the fetcher takes ``data:`` URLs only. A missing family stops the build with the
+  and nothing else either: the fetcher, the document's and the style sheet's, takes ``data:`` URLs only. A missing family stops the build with the
   Debian package that brings it, never a silent fallback to another font.
 - **Reproducible.** The only date is the release's (``dcterms.created`` in the document), the
   file identifier is derived from the document, and WeasyPrint writes nothing random: the same
   sources and release give the same bytes.
 - **Cached by content.** Typesetting takes seconds per language, and every language's build
   (and many tests) asks for all six. A PDF is kept under :data:`CACHE` by the SHA-256 of what
-  goes in: the document, the style sheet, WeasyPrint's and pydyf's versions and the font files
-  (path, size, time). The same input is typeset once; the cache is written atomically, so a
-  build that stops half-way leaves no half file.
+  goes in: the document, the style sheet, this module, WeasyPrint's and pydyf's versions, the files of
+  Pango, HarfBuzz, fontconfig and FreeType, and every font file fontconfig offers (path, size,
+  time). The same input is
+  typeset once; the cache is written atomically, so a build that stops half-way leaves no half
+  file, and a hit renews the file's time, so that pruning keeps what is used.
 
 Plain Python, no MkDocs.
 """
@@ -39,8 +41,7 @@ STYLE = Path(__file__).with_name("pdf.css")
 VARIANT = "pdf/ua-1"
 # Where the typeset PDFs are kept between builds (A4P_PDF_CACHE names another folder).
 CACHE = Path(os.environ.get("A4P_PDF_CACHE") or Path(__file__).resolve().parents[2] / ".cache" / "pdf")
-KEEP = 48  # PDFs kept in the cache, the newest; older ones are removed when one is added
-FONT_DIRS = (Path("/usr/share/fonts"),)
+KEEP = 48  # PDFs kept in the cache, those used last; the others are removed when one is added
 # The families the style sheet names, and the Debian package that brings each.
 FONTS = {
     "Noto Serif": "fonts-noto-core",
@@ -79,20 +80,47 @@ def missing_fonts() -> list[str]:
 
 
 def _fonts_fingerprint() -> str:
+    """Every font file fontconfig offers, and the libraries that lay out and subset the text
+    (Pango, HarfBuzz, fontconfig, FreeType): path, size and time of each."""
     digest = hashlib.sha256()
-    for folder in FONT_DIRS:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    stat = path.stat()
-                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True,
+                                timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        listed = ""
+    for name in sorted(set(listed.splitlines())):
+        path = Path(name)
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for library in _libraries():
+        stat = library.stat()
+        digest.update(f"{library}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
-_fingerprint: list[str] = []  # the fonts' fingerprint, once per process
+LIBRARIES = ("libpango", "libharfbuzz", "libfontconfig", "libfreetype")  # what lays out and subsets
+
+
+def _libraries() -> list[Path]:
+    """The files of :data:`LIBRARIES` this process has loaded (WeasyPrint loads them), as Linux
+    lists them in /proc/self/maps; none where it cannot say."""
+    try:
+        import weasyprint.text.ffi  # noqa: F401 (loads the libraries)
+
+        maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
+    except (ImportError, OSError):
+        return []
+    found = {line.split()[-1] for line in maps.splitlines() if any(name in line for name in LIBRARIES)}
+    return sorted(Path(name) for name in found if Path(name).is_file())
+
+
+_fingerprint: list[str] = []  # the fonts' and libraries' fingerprint, once per process
 
 
 def cache_key(document: bytes) -> str:
+    """The SHA-256 of everything a PDF is made of: the document, the style sheet, this module
+    (its options), WeasyPrint's and pydyf's versions, the variant, the fonts and libraries."""
     import pydyf
     import weasyprint
 
@@ -100,7 +128,7 @@ def cache_key(document: bytes) -> str:
         _fingerprint.append(_fonts_fingerprint())
     digest = hashlib.sha256()
     for part in (weasyprint.__version__.encode(), pydyf.__version__.encode(), VARIANT.encode(),
-                 STYLE.read_bytes(), _fingerprint[0].encode(), document):
+                 STYLE.read_bytes(), Path(__file__).read_bytes(), _fingerprint[0].encode(), document):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 
@@ -118,7 +146,8 @@ def typeset(document: bytes) -> bytes:
     # data: URLs only, read in memory: no file, no network (WeasyPrint warns of a refused one)
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
     html = weasyprint.HTML(string=document.decode("utf-8"), url_fetcher=fetcher)
-    return html.write_pdf(stylesheets=[weasyprint.CSS(string=STYLE.read_text(encoding="utf-8"))],
+    style = weasyprint.CSS(string=STYLE.read_text(encoding="utf-8"), url_fetcher=fetcher)
+    return html.write_pdf(stylesheets=[style],
                           pdf_variant=VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)
 
 
@@ -128,24 +157,36 @@ def make(edition: Edition, code: str, online: Scheme, provenance: Provenance, ca
     folder = cache or CACHE
     key = cache_key(document)
     kept = folder / f"{key}.pdf"
-    if kept.is_file():
+    try:
+        data = kept.read_bytes()
+        os.utime(kept)  # used now: the last to be pruned
         stats.cached += 1
-        return kept.read_bytes()
+        return data
+    except OSError:  # not there, or pruned by another process meanwhile
+        pass
     data = typeset(document)
     stats.typeset += 1
+    part = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
             part.write(data)
         os.replace(part.name, kept)
         _prune(folder)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    except OSError:  # a cache that cannot be written only costs time
+        if part is not None:
+            Path(part.name).unlink(missing_ok=True)
     return data
 
 
 def _prune(folder: Path) -> None:
-    kept = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    """Keep the :data:`KEEP` PDFs used last (a hit renews a file's time)."""
+    def used(path: Path) -> int:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:  # removed by another process meanwhile
+            return 0
+    kept = sorted(folder.glob("*.pdf"), key=used, reverse=True)
     for old in kept[KEEP:]:
         old.unlink(missing_ok=True)
 

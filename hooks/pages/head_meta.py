@@ -13,9 +13,9 @@ and a JSON-LD data block, in the page's language, from the model.
   ``translationOfWork`` is the Chinese work), and the page as a part of that version. A data
   block: the Content Security Policy does not run it. ``<``, ``>`` and ``&`` are written as
   ``\\u003c`` … inside it, so no ``</script>`` can end it early.
-- **Open Graph** and **Twitter** card tags on every page: title, description, canonical URL,
-  locale and the other languages' locales, and the language's share card
-  (``assets/cards/{lang}.png``, ``scripts/cards.py``).
+- **Open Graph** and **Twitter** card tags on every page but the 404 pages (no page to
+  share): title, description, canonical URL, locale and the other languages' locales, and the
+  language's share card (``assets/cards/{lang}.png``, ``scripts/cards.py``).
 
 The offline bundle's pages carry none of these: a file opened from a disk is neither crawled,
 nor previewed in a chat, nor (as a rule) imported by a reference manager's browser connector,

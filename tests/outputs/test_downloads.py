@@ -261,9 +261,14 @@ def test_downloads_page_lists_each_file_with_size_and_checksum(built_site, code)
         assert f'data-bytes="{size}"' in html, f"{code}: no size for {name}"
 
 
-def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkeypatch):
+def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkeypatch, tmp_path):
     """Deterministic: the model, given the same release and history, makes the same bytes here
-    as the build's own process did."""
+    as the build's own process did; the PDFs typeset anew here, not read from the cache."""
+    from hooks.outputs import pdf
+
+    monkeypatch.setattr(pdf, "CACHE", tmp_path)
+    monkeypatch.setattr(downloads_module, "_made", [])
+    typeset = pdf.stats.typeset
     rel = releases.release(ROOT)
     on_disk = load_json(built_site, f"{EDITION_ID}.aligned.json")
     history = tuple((lang["code"], lang["text_changed"]) for lang in on_disk["languages"])
@@ -272,6 +277,7 @@ def test_files_are_the_same_bytes_in_another_process(built_site, edition, monkey
     online = Scheme(site_url(ROOT / "mkdocs.yml"), SOURCE_LANGUAGE)
     for item in downloads_module.files(edition, online, Provenance(rel.version, rel.date, history)):
         assert (folder(built_site) / item.name).read_bytes() == item.data, item.name
+    assert pdf.stats.typeset - typeset == len(LANGUAGES), "every PDF typeset here"
 
 
 # bytes: the offline zip, six languages with full text and downloads. Issue 7 set 1 MB for the

@@ -23,6 +23,7 @@ How a paragraph's words are found in the text pypdf extracts, per script:
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import re
@@ -255,15 +256,33 @@ def test_a_missing_font_is_named_with_its_package(monkeypatch):
                                  "fonts-nothing); run make setup")
 
 
-def test_the_document_fetches_nothing():
-    # a PNG of one pixel, written out: the one kind of URL the fetcher takes is data:
-    image = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQ"
-             "AAAABJRU5ErkJggg==")
-    for src, kept in ((image, True), ("https://example.org/x.png", False), ("file:///etc/hostname", False)):
-        document = f'<!DOCTYPE html><html lang="en"><img src="{src}" alt="x"><p>x</p></html>'.encode()
-        reader = pypdf.PdfReader(io.BytesIO(pdf_module.typeset(document)))
-        objects = reader.pages[0]["/Resources"].get("/XObject", {})
-        assert bool(objects) is kept, src  # WeasyPrint reports a refused image and goes on
+def test_the_document_fetches_nothing(tmp_path, monkeypatch):
+    """A data: URL is read; a file on this machine, which WeasyPrint's own fetcher reads (the
+    control), is refused, and so would be any network address."""
+    import weasyprint
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    picture = tmp_path / "one-pixel.png"
+    picture.write_bytes(png)
+
+    def images(data: bytes) -> int:
+        """Image objects in the file, drawn as such or as a background's pattern."""
+        return min(1, len(re.findall(rb"/Subtype\s*/Image", data)))
+
+    def page(src: str) -> bytes:
+        return f'<!DOCTYPE html><html lang="en"><img src="{src}" alt="x"><p>x</p></html>'.encode()
+
+    assert images(weasyprint.HTML(string=page(picture.as_uri()).decode()).write_pdf()) == 1, "the control"
+    assert images(pdf_module.typeset(page(picture.as_uri()))) == 0, "a file read"
+    assert images(pdf_module.typeset(page("data:image/png;base64," + base64.b64encode(png).decode()))) == 1
+    # the PDFs' own style sheet importing another from a file, which would draw the picture
+    imported = tmp_path / "imported.css"
+    imported.write_text(f'p {{ background: url("data:image/png;base64,{base64.b64encode(png).decode()}") }}',
+                        encoding="utf-8")
+    sheet = tmp_path / "pdf.css"
+    sheet.write_text(f'@import url("{imported.as_uri()}");', encoding="utf-8")
+    monkeypatch.setattr(pdf_module, "STYLE", sheet)
+    assert images(pdf_module.typeset(page("data:,"))) == 0, "a file read from the style sheet"
 
 
 @pytest.mark.parametrize("code", [SOURCE_LANGUAGE, "ar"])
