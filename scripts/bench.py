@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 from hooks.edition import load  # noqa: E402
 from hooks.outputs import search  # noqa: E402
 from hooks.urls import Scheme  # noqa: E402
-from scripts import baseline, bench_browser, build_site  # noqa: E402
+from scripts import baseline, bench_browser, build_site, offline  # noqa: E402
 from scripts.bench_report import Figure, Report, machine, markdown, median, percentile  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".bench" / "node_modules" / ".bin" / "lighthouse"
@@ -98,14 +98,16 @@ def rebuilds(config: Path, site: Path, edited: Path, runs: int) -> tuple[list[fl
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def offline_size(work: Path) -> int:
+def offline_size(work: Path) -> tuple[int, int]:
+    """The offline zip's bytes without its PDFs, and the PDFs' (counted apart, issue 17)."""
     dist = work / "dist"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--dist", str(dist)], cwd=ROOT,
                    env=ENV, check=True, capture_output=True)
     bundle = next(dist.glob("*.zip"))
     with zipfile.ZipFile(bundle) as archive:
         assert archive.testzip() is None
-    return bundle.stat().st_size
+        pdfs = offline.pdf_bytes(archive)
+    return bundle.stat().st_size - pdfs, pdfs
 
 
 def lighthouse(url: str, out: Path) -> dict[str, int] | str:
@@ -241,9 +243,10 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
                 ". The query set: every glossary term of the language, then the first word of each term of several words.")
             browser.close()
 
-        bundle = offline_size(work)
-        report.figures.append(Figure("offline bundle, every language", f"{bundle / KB ** 2:.2f} MiB", "≤ 1.6 MiB",
-                                     bundle <= 1.6 * KB ** 2))  # issue 14's budget (issue 8's was 1.5 MB)
+        bundle, pdfs = offline_size(work)
+        report.figures.append(Figure("offline bundle, every language, its PDFs apart",
+                                     f"{bundle / KB ** 2:.2f} MiB (the PDFs {pdfs / KB ** 2:.2f} MiB more)", "≤ 1.6 MiB",
+                                     bundle <= 1.6 * KB ** 2))  # issue 14's budget; issue 17 counts the PDFs apart
 
         if with_lighthouse:
             scores = {}

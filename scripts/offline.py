@@ -64,6 +64,14 @@ class OfflineError(Exception):
     pass
 
 
+def pdf_bytes(archive: zipfile.ZipFile) -> int:
+    """What the PDFs take in a zip: their compressed data and their two headers each (local,
+    30 bytes, and central, 46, both with the name): counted apart from the bundle's size limit
+    (issue 17; tests/outputs/test_downloads.py, scripts/bench.py)."""
+    return sum(info.compress_size + 76 + 2 * len(info.filename.encode("utf-8"))
+               for info in archive.infolist() if info.filename.endswith(".pdf"))
+
+
 def excluded(path: str) -> str | None:
     """Why the site file at ``path`` stays out of the bundle, or None."""
     for pattern, reason in EXCLUDED:

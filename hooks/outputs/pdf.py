@@ -25,6 +25,7 @@ Plain Python, no MkDocs.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -103,31 +104,35 @@ LIBRARIES = ("libpango", "libharfbuzz", "libfontconfig", "libfreetype")  # what 
 
 
 def _libraries() -> list[Path]:
-    """The files of :data:`LIBRARIES` this process has loaded (WeasyPrint loads them), as Linux
-    lists them in /proc/self/maps; none where it cannot say."""
+    """The files of :data:`LIBRARIES` the dynamic linker offers (``ldconfig -p``), found without
+    loading them, so that a build whose PDFs are all cached never loads WeasyPrint."""
     try:
-        import weasyprint.text.ffi  # noqa: F401 (loads the libraries)
-
-        maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
-    except (ImportError, OSError):
+        listed = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
         return []
-    found = {line.split()[-1] for line in maps.splitlines() if any(name in line for name in LIBRARIES)}
-    return sorted(Path(name) for name in found if Path(name).is_file())
+    found = {line.rpartition("=> ")[2].strip() for line in listed.splitlines()
+             if "=> " in line and any(name in line for name in LIBRARIES)}
+    return sorted({Path(name).resolve() for name in found if Path(name).is_file()})
 
 
 _fingerprint: list[str] = []  # the fonts' and libraries' fingerprint, once per process
 
 
+def _version(package: str) -> str:
+    """An installed package's version, read without importing it ("" when not installed)."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
 def cache_key(document: bytes) -> str:
     """The SHA-256 of everything a PDF is made of: the document, the style sheet, this module
     (its options), WeasyPrint's and pydyf's versions, the variant, the fonts and libraries."""
-    import pydyf
-    import weasyprint
-
     if not _fingerprint:
         _fingerprint.append(_fonts_fingerprint())
     digest = hashlib.sha256()
-    for part in (weasyprint.__version__.encode(), pydyf.__version__.encode(), VARIANT.encode(),
+    for part in (_version("weasyprint").encode(), _version("pydyf").encode(), VARIANT.encode(),
                  STYLE.read_bytes(), Path(__file__).read_bytes(), _fingerprint[0].encode(), document):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
