@@ -34,6 +34,7 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # the repository (
 from hooks import static_files, template_cache
 from hooks.errors import SourceError
 from hooks.outputs import files as outputs
+from hooks.outputs.pdf import PdfError
 from hooks.pages.build import Build
 
 _build: Build | None = None  # replaced in on_config, once per language build
@@ -41,10 +42,12 @@ _build: Build | None = None  # replaced in on_config, once per language build
 
 @contextmanager
 def source_errors() -> Iterator[None]:
-    """A :class:`SourceError` (``FILE:LINE: found …; expected …``) as MkDocs' ``PluginError``."""
+    """A :class:`SourceError` (``FILE:LINE: found …; expected …``), or a machine that cannot make
+    the PDFs (:class:`PdfError`, which names what to install), as MkDocs' ``PluginError``: one
+    line, no traceback."""
     try:
         yield
-    except SourceError as exc:
+    except (SourceError, PdfError) as exc:
         raise PluginError(str(exc)) from None
 
 
@@ -144,6 +147,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """The files beside this language's pages; the theme's unused files removed."""
     build = _current()
-    outputs.write(Path(config.site_dir), build.edition, build.language.code, build.scheme, build.search_settings,
-                  build.provenance)
+    with source_errors():
+        outputs.write(Path(config.site_dir), build.edition, build.language.code, build.scheme,
+                      build.search_settings, build.provenance)
     static_files.remove_unused(Path(config.site_dir))  # every language's build copies the theme's files again

@@ -25,6 +25,31 @@ def test_a_source_error_becomes_mkdocs_error_with_the_same_line():
     assert caught.value.__cause__ is None and caught.value.__suppress_context__  # no chained traceback
 
 
+# A build on a machine without a font the PDFs need, in a process of its own: the family
+# is one no machine has, and the PDFs' cache is empty, so that they must be typeset.
+NO_FONT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from hooks.outputs import pdf
+pdf.FONTS = {"No Such Family A4P": "fonts-nothing"}
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-q", "--site-dir", sys.argv[2]]
+cli()
+"""
+
+
+def test_a_machine_without_the_pdfs_fonts_gets_one_line_and_no_traceback(tmp_path):
+    import os
+
+    env = {**os.environ, "A4P_PDF_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", NO_FONT, str(ROOT), str(tmp_path / "site")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    said = "fonts for the PDFs not installed: No Such Family A4P (Debian package fonts-nothing); run make setup"
+    assert [line for line in done.stderr.splitlines() if line.endswith(said)], done.stderr[-2000:]
+
+
 def test_any_other_error_passes_through_unchanged():
     with pytest.raises(KeyError):
         with main.source_errors():
