@@ -76,10 +76,31 @@ def last_change(root: Path, path: str) -> str | None:
     return _last_change(root, _head(root), path)
 
 
+def _last_changes(root: Path, head: str | None, paths: list[str]) -> None:
+    """What :func:`_last_change` would find for each of ``paths``, asked of git in one call
+    (one ``git log`` a path took 30 ms, six of them a sixth of a build): the history's commits
+    touching any of them, newest first, each with the files it touched."""
+    wanted = [path for path in paths if head is not None and (str(root.resolve()), head, path) not in _known]
+    if not wanted:
+        return
+    output = _git(root, "log", "--format=%x00%ct", "--name-only", head, "--", *wanted)
+    if output is None:
+        return  # each is asked on its own, and found not known
+    found: dict[str, str | None] = {}
+    for commit in output.split("\0")[1:]:
+        epoch, *files = commit.strip().splitlines()
+        for name in files:
+            found.setdefault(name.strip(), _day(epoch))
+    for path in wanted:
+        _known[(str(root.resolve()), head, path)] = found.get(path)
+
+
 def text_changes(root: Path, codes: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     """For each language, when ``source/text/{code}.txt`` last changed (see :func:`last_change`)."""
     head = _head(root)
-    return tuple((code, _last_change(root, head, f"source/text/{code}.txt")) for code in codes)
+    paths = [f"source/text/{code}.txt" for code in codes]
+    _last_changes(root, head, paths)
+    return tuple((code, _last_change(root, head, path)) for code, path in zip(codes, paths))
 
 
 def from_environment(text_changed: tuple[tuple[str, str | None], ...] = (),
