@@ -53,7 +53,11 @@
     });
   }
 
-  var TASK = 40; // milliseconds of indexing per task at most: no long task (50 ms) for the page
+  /* Milliseconds of indexing per task at most. Ahead of need, at idle: short enough that a
+     phone four times slower than this machine still has no long task (50 ms), which would
+     delay a reader's tap. Once a reader waits for it: as much as fits in one task. */
+  var TASK_IDLE = 10;
+  var TASK_WAITED = 40;
 
   /** Run ``work`` at the next idle moment (or soon, where the browser has no idle callbacks).
      @param {() => void} work */
@@ -65,14 +69,15 @@
     }
   }
 
-  /** Add the records to the engine in tasks of at most TASK ms, each at an idle moment, or right
-     after the previous one once ``hurry()`` says someone is waiting. Resolves when all are in.
+  /** Add the records to the engine in tasks of at most TASK_IDLE ms, each at an idle moment;
+     once ``hurry()`` says someone is waiting, in tasks of TASK_WAITED ms, each right after the
+     previous one. Resolves when all are in.
      @param {() => boolean} hurry @returns {Promise<A4pIndex>} */
   Index.prototype.prepare = function (hurry) {
     var self = this;
     return new Promise(function (resolve) {
       function step() {
-        var until = Date.now() + TASK;
+        var until = Date.now() + (hurry() ? TASK_WAITED : TASK_IDLE);
         while (self.added < self.documents.length && Date.now() < until) {
           self.engine.add(self.documents[self.added]);
           self.added += 1;
