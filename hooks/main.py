@@ -122,7 +122,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """The language switch, the canonical URL, the printed colophon, the offer, the head's metadata."""
+    """The language switch, the canonical URL, the printed colophon, the offer, the head's metadata,
+    the page's own scripts."""
     build = _current()
     key = build.key(page.file.src_uri)
     context["a4p_alternates"] = build.alternates(key)
@@ -130,6 +131,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     page.content = (page.content or "") + build.colophon(key)  # shown in print only
     context["a4p_offer"] = build.offer(key)
     context["a4p_head"] = build.head(key)
+    context["a4p_scripts"] = build.scripts(key)
     return context
 
 

@@ -2,14 +2,14 @@
 /* What came after a paragraph, built in the browser from a language's parallel-view data
    (hooks/outputs/parallel.py): the same closed block as the text pages have under a paragraph
    (hooks/pages/after.py), one line per instrument in date order, with the offline bundle's "online
-   only" marks. The parallel view's page (hooks/pages/parallel.py) loads this file before
-   assets/a4p-parallel.js, which calls window.a4p.after for each paragraph. Text from the data
+   only" marks. The parallel view's page (hooks/pages/parallel.py) has this file loaded before
+   assets/a4p-parallel.js, which calls window.a4p.after for each paragraph; both after
+   assets/a4p.js (assets/a4p-load.js loads a page's own scripts last). Text from the data
    only ever becomes textContent. */
 (function () {
   "use strict";
 
-  /** A new element (window.a4p.element, assets/a4p.js), looked up when called: this file runs
-     before a4p.js.
+  /** A new element (window.a4p.element, assets/a4p.js).
      @template {keyof HTMLElementTagNameMap} K
      @param {K} tag @param {string | null} [cls] @param {string | null} [text]
      @returns {HTMLElementTagNameMap[K]} */
@@ -72,8 +72,8 @@
     return details;
   }
 
-  /* window.a4p is declared by assets/a4p.js, which runs after the page's own content: the
-     block's builder joins it once the page is parsed, before the view starts. */
+  /* The block's builder joins window.a4p (assets/a4p.js, loaded before this file) once the
+     page is parsed, before the view starts. */
   function join() {
     window.a4p.after = after;
   }

@@ -7,9 +7,10 @@
 
    The URL holds the pair, ?a={lang}&b={lang}; #para-N lands on the row of paragraph N.
 
-   The view's page loads this file itself, within its content, so before the edition's scripts
-   of mkdocs.yml: the view starts once the page is parsed, when window.a4p (assets/a4p.js) is
-   there, and its choice of the pair (window.a4p.parallel) is added then. */
+   The view's page has this file loaded after the edition's scripts of mkdocs.yml
+   (hooks/pages/parallel.py's SCRIPTS, assets/a4p-load.js): the view starts once the page is
+   parsed, when window.a4p (assets/a4p.js) is there, and its choice of the pair
+   (window.a4p.parallel) is added then. */
 (function () {
   "use strict";
 

@@ -1,7 +1,7 @@
 // @ts-check
-/* The timeline's filter (hooks/pages/timeline.py), loaded by the timeline page only, within its
-   content: before assets/a4p.js declares window.a4p, so the filter starts once the page is
-   parsed. The filter is hidden in the HTML, so that without this script every entry shows and
+/* The timeline's filter (hooks/pages/timeline.py), loaded on the timeline page only, after the
+   edition's scripts (the page's SCRIPTS, assets/a4p-load.js); the filter starts once the page
+   is parsed. The filter is hidden in the HTML, so that without this script every entry shows and
    nothing pretends to filter; the script shows it. Choosing a part keeps the entries that bear
    on it (their data-parts), and the years that still have one; the status (role=status, a polite
    live region) says how many are shown, in the page's plural forms (window.a4p.plural). The

@@ -354,10 +354,15 @@
   var form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-a4p-search]"));
   var box = form ? new Box(form) : null;
 
-  /* The index is prepared ahead of need: after the page's load, at idle, in short tasks. */
+  /* The index is prepared ahead of need: after the page's load, at idle, in short tasks. A
+     reader who reached the box before this script came (the page's scripts load after its
+     words, assets/a4p-load.js) is answered at once, as their focus or typing would have been. */
   if (box) {
     var early = function () { whenIdle(function () { box.load(true); }); };
-    if (document.readyState === "complete") {
+    if (document.activeElement === box.input || box.input.value) {
+      box.open();
+      box.load();
+    } else if (document.readyState === "complete") {
       early();
     } else {
       window.addEventListener("load", early);

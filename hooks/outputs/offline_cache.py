@@ -80,8 +80,12 @@ def pages(edition: Edition, code: str, scheme: Scheme) -> list[str]:
     return found
 
 
+LATER = "data-a4p-later"  # assets/a4p-load.js's list of the scripts it loads after the page's words
+
+
 class _Loads(html.parser.HTMLParser):
-    """The URLs a page loads by itself: scripts, stylesheets, icons, the manifest, images."""
+    """The URLs a page loads by itself: scripts (and those a script loads after the page's words,
+    listed in its :data:`LATER`), stylesheets, icons, the manifest, images."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -91,6 +95,8 @@ class _Loads(html.parser.HTMLParser):
         a = dict(attrs)
         if tag in ("script", "img") and a.get("src"):
             self.urls.append(a["src"])
+        if tag == "script" and a.get(LATER):
+            self.urls += [str(url) for url in json.loads(a[LATER])]
         elif tag == "link" and a.get("href") and LOADED_LINKS & set((a.get("rel") or "").lower().split()):
             self.urls.append(a["href"])
 

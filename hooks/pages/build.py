@@ -165,6 +165,11 @@ class Build:
                          for tag in head_meta.tags(ctx, key)],
                 "json_ld": head_meta.json_ld(ctx, key)}
 
+    def scripts(self, key: str) -> list[str]:
+        """The URLs, from page ``key``, of the scripts it has of its own (:func:`registry.scripts`)."""
+        ctx = self.context(key)
+        return [ctx.link(path) for path in registry.scripts(key)]
+
     def offer(self, key: str) -> str:
         """The offer to read in another language (the source language's home page only)."""
         return offer.offers(self.edition, self.scheme, self.language.code, key)

@@ -1,5 +1,5 @@
 """The cite controls of a page: one button per paragraph, one for the whole declaration, and
-the panel they open (``docs/assets/a4p-cite.js``, ``a4p-cite.css``).
+the panel they open (``docs/assets/a4p-cite.js``, ``a4p.css``).
 
 The citations themselves come from :mod:`hooks.outputs.cite`. A page carries them once, as data (a
 ``<script type="application/json">``, which no browser runs): every format of the whole

@@ -1,6 +1,6 @@
 """The printed colophon: what identifies a printout of any page of the edition.
 
-Every page ends with it; it shows only in print (``docs/assets/a4p-print.css``), where the
+Every page ends with it; it shows only in print (``docs/assets/a4p.css``'s print section), where the
 theme's header and footer drop out. It says, in the page's language: the declaration's title;
 the language and its status (the source text, or an unofficial translation); the edition's
 version and date; the page's canonical URL; where what came after its paragraphs is (print

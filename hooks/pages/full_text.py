@@ -1,6 +1,6 @@
 """The full text: all paragraphs of a language on one page, in order, under their headings.
 
-For reading straight through and for print (``docs/assets/a4p-print.css``). Its paragraphs are
+For reading straight through and for print (``docs/assets/a4p.css``'s print section). Its paragraphs are
 the text pages' (:func:`hooks.pages.paragraphs.paragraph`): they answer to ``#para-N`` here, while
 their permalink marks (and citations) give each paragraph's canonical text page (CONTRACT.md).
 Each part's heading carries the part's slug as its id (``full-text/#protection``); editorial

@@ -18,6 +18,7 @@ from hooks.urls import PARALLEL
 
 SCRIPT = "assets/a4p-parallel.js"
 AFTER_SCRIPT = "assets/a4p-after.js"  # what came after each paragraph, which SCRIPT builds with it
+SCRIPTS = (AFTER_SCRIPT, SCRIPT)  # loaded after the page's words, after the edition's own (registry.scripts)
 STYLE = "assets/a4p-parallel.css"
 PICKERS = (("a", "parallel.first"), ("b", "parallel.second"))
 
@@ -52,6 +53,4 @@ def render(ctx: Context) -> str:
     status.set("data-a4p-parallel-status", "")
     view = classed(el(root, "div"), "a4p-parallel__view")
     view.set("data-a4p-parallel-view", "")
-    el(root, "script", "", src=ctx.link(AFTER_SCRIPT))
-    el(root, "script", "", src=ctx.link(SCRIPT))
     return to_html(root)

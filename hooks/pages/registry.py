@@ -81,6 +81,12 @@ def is_prose(key: str) -> bool:
     return key in PROSE
 
 
+def scripts(key: str) -> tuple[str, ...]:
+    """The scripts page ``key`` has of its own (site paths, its module's ``SCRIPTS``), which
+    ``assets/a4p-load.js`` loads after the edition's: none for most pages."""
+    return tuple(getattr(KINDS.get(key), "SCRIPTS", ()))
+
+
 def markers(key: str) -> tuple[str, ...]:
     """The markers of prose page ``key``, in the order its prose has them."""
     return PROSE[key].MARKERS

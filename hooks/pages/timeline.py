@@ -29,6 +29,7 @@ from hooks.pages.elements import Context, append_text, classed, el, fill, isolat
 from hooks.urls import TIMELINE, instrument_anchor
 
 SCRIPT = "assets/a4p-timeline.js"
+SCRIPTS = (SCRIPT,)  # loaded after the page's words, after the edition's own (registry.scripts)
 ROOT_CLASS = "a4p-timeline"
 ENTRIES = "a4p-timeline-entries"  # the id of the list the filter controls
 FILTER = "a4p-timeline-part"  # the id of the filter's <select>
@@ -63,7 +64,6 @@ def render(ctx: Context) -> str:
         listing = el(section, "ol")
         for item in group:
             _entry(ctx, listing, item)
-    el(root, "script", "", src=ctx.link(SCRIPT))
     return to_html(root)
 
 

@@ -170,7 +170,29 @@ def open_tab(browser, allowed_prefix: str, animation_rate: float = ANIMATION_RAT
         tab.cdp.send("Animation.setPlaybackRate", {"playbackRate": animation_rate})
     tab.outside = requests
     tab.local_failures = failures
+    if options.get("java_script_enabled", True):
+        for name in ("goto", "reload", "go_back", "go_forward"):
+            setattr(tab, name, _then_ready(tab, getattr(tab, name)))
     return context, tab
+
+
+# The page's scripts have run (assets/a4p-load.js loads them after the page's load event), or
+# the page has none to load (a redirect page, a data file).
+READY = """() => !document.querySelector('script[data-a4p-later]')
+  || document.documentElement.hasAttribute('data-a4p-ready')"""
+
+
+def _then_ready(tab, navigate):
+    """``navigate`` (the tab's goto, reload ...), then a wait until the page's scripts have run,
+    as a reader's first action finds them: they load once the page has loaded, moments after
+    the ``load`` event Playwright waits for. ``wait_until="commit"`` asks for no wait at all
+    (a test of what comes before)."""
+    def then_ready(*args, **kwargs):
+        response = navigate(*args, **kwargs)
+        if kwargs.get("wait_until") not in ("commit", "domcontentloaded"):
+            tab.wait_for_function(READY)
+        return response
+    return then_ready
 
 
 def switch_language(page, to: str) -> None:

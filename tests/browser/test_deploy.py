@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests import nginx_server
+from scripts import nginx_server
 from tests.browser._support import EDITION, LANGS, SOURCE_LANG, open_tab, prefix
 
 pytestmark = pytest.mark.browser

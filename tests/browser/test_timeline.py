@@ -139,7 +139,7 @@ def test_without_scripts_every_entry_shows_and_no_filter(browser, site_server):
 
 
 def test_in_print_the_filter_is_left_out_and_no_entry_is_split(fresh_page, site_server):
-    """a4p-print.css: the filter is a control, not part of a printout, even where its script
+    """a4p.css (print): the filter is a control, not part of a printout, even where its script
     showed it; an entry keeps together on one sheet."""
     fresh_page.goto(site_server + page_path("en", "timeline"))
     fresh_page.locator("#a4p-timeline-part").wait_for(state="visible")

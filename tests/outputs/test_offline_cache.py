@@ -238,6 +238,8 @@ class _EveryTag(htmllib_parser.HTMLParser):
             self.urls.append(a["src"])
         elif tag == "link" and a.get("href") and rel & offline_cache.LOADED_LINKS:
             self.urls.append(a["href"])
+        if tag == "script" and "data-a4p-later" in a:  # what assets/a4p-load.js loads after the words
+            self.urls += json.loads(a["data-a4p-later"])
 
 
 def read_every_tag(page: str) -> list[str]:
@@ -267,3 +269,27 @@ def test_what_a_page_loads_skips_comments_script_bodies_and_attribute_values():
     expected = ["a.css", "b.js", "c.png", "d.svg"]
     assert read_every_tag(page) == expected  # the reference agrees with the hand-written list
     assert offline_cache.loaded_urls(page) == expected
+
+
+def test_the_scripts_loaded_after_the_words_are_what_a_page_loads():
+    page = ('<head><script src="load.js" data-a4p-later="[&#34;x/late.js&#34;, &#34;y.js&#34;]"></script>'
+            '<link rel="stylesheet" href="a.css"></head>')
+    expected = ["load.js", "x/late.js", "y.js", "a.css"]
+    assert read_every_tag(page) == expected
+    assert offline_cache.loaded_urls(page) == expected
+
+
+def test_every_script_a_page_loads_after_its_words_is_kept_offline(built_site, edition):
+    """The scripts assets/a4p-load.js loads once the page has loaded (Material's bundle, the
+    edition's scripts of mkdocs.yml) are in every language's offline list: read from mkdocs.yml
+    and the theme's bundle name, not from the pages."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", config, re.M).group(1)
+    scripts = [line.split("- ", 1)[1].strip() for line in listed.splitlines()]
+    bundle = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", (ROOT / "overrides" / "base.html")
+                       .read_text(encoding="utf-8")).group(0)
+    expected = {"assets/a4p-load.js", "assets/a4p-theme-scope.js", "assets/a4p-theme-target.js", bundle, *scripts}
+    assert len(scripts) >= 5
+    for lang in edition.languages:
+        files = set(json.loads((built_site / offline_cache.list_path(lang.code)).read_text(encoding="utf-8"))["files"])
+        assert expected <= files, (lang.code, expected - files)

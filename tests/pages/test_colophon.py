@@ -128,6 +128,6 @@ def test_a_qr_code_of_the_canonical_url_online_and_none_in_the_bundle(edition, d
 
 
 def test_print_shows_the_qr_code_and_the_screen_never_does():
-    css = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "a4p-print.css").read_text(encoding="utf-8")
+    css = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "a4p.css").read_text(encoding="utf-8")
     assert re.search(r"\.a4p-colophon \{ display: none; \}", css), "the colophon, QR code and all, is print only"
     assert re.search(r"\.a4p-colophon \.a4p-qr \{ display: block; width: 2\.5cm; height: 2\.5cm;", css)

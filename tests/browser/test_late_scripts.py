@@ -1,0 +1,165 @@
+"""The page's scripts come after its words (assets/a4p-load.js): a text page reads, and
+works, whichever of them comes late or never comes.
+
+- Late: one script is held back until the page has loaded and been read; the page shows its
+  words and Material's own parts meanwhile, and once the script comes, everything works.
+- Missing: one script never loads; the console names it, and every feature that does not
+  need it works. What needs what is the table :data:`NEEDS`, from the scripts' own headers.
+
+The list of scripts is the page's own (``data-a4p-later``), so that a script added to
+mkdocs.yml is tested without a change here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.browser._support import READY, open_tab, page_path
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+PATH = page_path("en", "protection")
+QUERY = "civilians"  # in the English text of this page; the search finds it
+
+# The features a reader uses, and the scripts each needs (by file name).
+NEEDS = {
+    "material": {"a4p-theme-scope.js", "bundle"},  # Material's own parts started (document$)
+    "cite": {"a4p-cite.js"},
+    "share": {"a4p-share.js"},
+    "search": {"a4p.js", "search-text.js", "search-index.js", "search.js"},
+    "tooltips": set(),  # shown by the style sheet on focus and hover; a4p-glossary.js adds touch and Escape
+}
+LATE = sorted(set().union(*NEEDS.values()) | {"a4p-glossary.js"})
+
+
+def script_list(site: str) -> list[str]:
+    """The scripts a text page loads after its words, read from the page as served."""
+    import urllib.request
+    with urllib.request.urlopen(site + PATH) as response:
+        page = response.read().decode("utf-8")
+    found = re.search(r'data-a4p-later="([^"]*)"', page)
+    assert found, "the page names no scripts to load after its words"
+    return json.loads(found.group(1).replace("&#34;", '"'))
+
+
+def name_of(url: str) -> str:
+    name = url.rsplit("/", 1)[-1]
+    return "bundle" if name.startswith("bundle.") else name
+
+
+def works(tab, feature: str) -> None:
+    """The feature does what a reader asks of it (each check waits for its answer)."""
+    if feature == "material":
+        tab.wait_for_function("() => { let on = false; window.document$ && window.document$.subscribe("
+                              "() => { on = true; }); return on; }")
+    elif feature == "cite":
+        tab.locator(".a4p-cite[data-a4p-cite]").first.click()
+        tab.locator("#a4p-cite").wait_for(state="visible")
+        tab.keyboard.press("Escape")
+    elif feature == "share":
+        tab.locator(".a4p-share[data-a4p-share]").first.wait_for(state="visible")
+    elif feature == "search":
+        box = tab.locator("form[data-a4p-search] input")
+        box.fill(QUERY)
+        tab.locator("a.a4p-search__result").first.wait_for(state="attached")
+        box.fill("")
+    elif feature == "tooltips":
+        term = tab.locator(".a4p-para .a4p-term").first
+        term.focus()
+        tab.locator(f"#{term.get_attribute('aria-describedby')}").wait_for(state="visible")
+    else:
+        raise AssertionError(feature)
+
+
+@pytest.fixture
+def tab(browser, site_server):
+    context, tab = open_tab(browser, site_server, viewport=DESKTOP)
+    tab.site = site_server
+    tab.errors = []
+    tab.console_errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    yield tab
+    context.close()
+
+
+def test_a_text_page_loads_all_its_scripts_after_its_words(site_server):
+    names = [name_of(url) for url in script_list(site_server)]
+    assert names[:3] == ["a4p-theme-scope.js", "a4p-theme-target.js", "bundle"], names  # Material's, first
+    assert set(LATE) <= set(names)
+
+
+@pytest.mark.parametrize("late", LATE)
+def test_the_page_works_with_a_script_that_comes_late(tab, late):
+    held = []
+    tab.route(lambda url: name_of(url.split("?")[0]) == late, lambda route: held.append(route))
+    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == late):
+        tab.goto(tab.site + PATH, wait_until="commit")
+    tab.wait_for_load_state("load")  # the script was asked for after the page's load, and is held
+    assert tab.locator("#para-9 .a4p-para__text").is_visible(), "the words wait for a script"
+    assert not tab.evaluate("() => document.documentElement.hasAttribute('data-a4p-ready')")
+    assert tab.evaluate("() => document.documentElement.classList.contains('js')")
+    assert len(held) == 1, f"{late} was held {len(held)} times"
+    held[0].continue_()
+    tab.wait_for_function(READY)
+    for feature in NEEDS:
+        works(tab, feature)
+    assert tab.errors == [] and tab.console_errors == []
+
+
+@pytest.mark.parametrize("missing", LATE)
+def test_the_page_works_without_a_script_that_never_comes(tab, missing):
+    tab.route(lambda url: name_of(url.split("?")[0]) == missing, lambda route: route.abort())
+    tab.goto(tab.site + PATH)  # waits for data-a4p-ready: the loader finishes with one missing
+    said = [text for text in tab.console_errors if text.startswith("a4p: ")]
+    assert len(said) == 1 and missing.replace("bundle", "bundle.") in said[0] and "did not load" in said[0], \
+        tab.console_errors
+    assert tab.locator("#para-9 .a4p-para__text").is_visible()
+    for feature, needs in NEEDS.items():
+        if missing not in needs:
+            works(tab, feature)
+    if missing in NEEDS["cite"] | NEEDS["share"]:  # a control whose script never came is no dead control
+        for control, feature in ((".a4p-cite[data-a4p-cite]", "cite"), (".a4p-share[data-a4p-share]", "share")):
+            if missing in NEEDS[feature]:
+                assert not tab.locator(control).first.is_visible()
+
+
+def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
+    held = []
+    tab.route(lambda url: name_of(url.split("?")[0]) == "search.js", lambda route: held.append(route))
+    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "search.js"):
+        tab.goto(tab.site + PATH, wait_until="commit")
+    tab.wait_for_load_state("load")
+    box = tab.locator("form[data-a4p-search] input")
+    box.fill(QUERY)  # typed while the search's script is on its way
+    assert tab.locator("a.a4p-search__result").count() == 0
+    held[0].continue_()
+    tab.locator("a.a4p-search__result").first.wait_for(state="attached")
+    assert tab.evaluate("() => document.activeElement") is not None
+    assert box.input_value() == QUERY
+
+
+POSITIONS = """() => [...document.querySelectorAll('.a4p-para, .a4p-para__text, h1')]
+  .map((e) => { const r = e.getBoundingClientRect(); return [r.top + scrollY, r.height, r.left, r.width]; })"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 375, "height": 667}], ids=["desktop", "phone"])
+def test_nothing_moves_when_the_scripts_come(browser, site_server, viewport):
+    """The words are laid out where they will stay: the controls the scripts show keep their
+    place from the first paint (a4p.css), so the layout before and after is the same."""
+    context, tab = open_tab(browser, site_server, viewport=viewport)
+    held = []
+    tab.route(lambda url: name_of(url.split("?")[0]) == "a4p-theme-scope.js", lambda route: held.append(route))
+    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "a4p-theme-scope.js"):
+        tab.goto(site_server + PATH, wait_until="commit")
+    tab.wait_for_load_state("load")
+    before = tab.evaluate(POSITIONS)
+    held[0].continue_()
+    tab.wait_for_function(READY)
+    tab.locator(".a4p-share[data-a4p-share]").first.wait_for(state="visible")
+    assert tab.evaluate(POSITIONS) == before
+    context.close()
