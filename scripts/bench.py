@@ -31,9 +31,18 @@ if str(ROOT) not in sys.path:
 
 from hooks.edition import load  # noqa: E402
 from hooks.outputs import search  # noqa: E402
-from hooks.urls import Scheme  # noqa: E402
-from scripts import baseline, bench_browser, build_site, offline  # noqa: E402
-from scripts.bench_report import Figure, Report, machine, markdown, median, percentile  # noqa: E402
+from hooks.urls import HOME, Scheme  # noqa: E402
+from hooks.outputs import offline_cache  # noqa: E402
+from scripts import baseline, bench_browser, build_site, nginx_server, offline  # noqa: E402
+from scripts.bench_report import CHART_FILE, Figure, Report, chart_svg, machine, markdown, median, percentile  # noqa: E402
+
+# The targets (the performance issue's): a text page's first load, the search, the build.
+FIRST_LOAD_KB = 72
+FIRST_LOAD_REQUESTS = 8
+FIRST_RESULT_MS = 50
+WARM_P95_MS = 5
+SEARCH_KB = 14
+BUILD_RATIO = 0.9
 
 LIGHTHOUSE = ROOT / ".bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -128,6 +137,21 @@ def lighthouse(url: str, out: Path) -> dict[str, int] | str:
     return {key: round(100 * value["score"]) for key, value in categories.items() if value["score"] is not None}
 
 
+def LIGHTHOUSE_PAGES(scheme: Scheme, source: str) -> list[tuple[str, str]]:  # noqa: N802 - a table
+    """What Lighthouse measures: the zh, en and ar text pages and the home page, as site paths."""
+    return [(f"{code} text page", scheme.page(code, "politics").lstrip("/")) for code in (source, "en", "ar")] + \
+        [("home page", scheme.page(source, HOME).lstrip("/"))]
+
+
+def unzip_bundle(work: Path) -> Path:
+    """The offline bundle (made by offline_size) unpacked, as a reader opens it: its folder."""
+    into = work / "opened"
+    with zipfile.ZipFile(next((work / "dist").glob("*.zip"))) as archive:
+        archive.extractall(into)
+    folders = [p for p in into.iterdir() if p.is_dir()]
+    return folders[0] if len(folders) == 1 else into
+
+
 def queries(edition, code: str) -> list[str]:
     """A language's query set: every glossary term as written, then the first word of each."""
     terms = [term.term for term in edition.glossaries[code].terms.values()]
@@ -163,9 +187,12 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
         cold["baseline"].append(timed_build(plain_config, work / "site-baseline"))
     ratio = median(cold["edition"]) / median(cold["baseline"])
     cpu = median(CPU[str(copy / "mkdocs.yml")]) / median(CPU[str(plain_config)])
-    report.figures.append(Figure(f"cold build, edition ÷ baseline ({len(codes)} languages)", f"{ratio:.2f}", "≤ 1.0",
-                                 ratio <= 1.0, f"{median(cold['edition']):.2f} s ÷ {median(cold['baseline']):.2f} s; "
-                                 f"CPU time ratio {cpu:.2f}"))
+    report.figures.append(Figure(f"cold build, edition ÷ baseline, CPU time ({len(codes)} languages, the PDFs "
+                                 "cached)", f"{cpu:.2f}", f"≤ {BUILD_RATIO}", cpu <= BUILD_RATIO,
+                                 f"CPU {median(CPU[str(copy / 'mkdocs.yml')]):.2f} s ÷ "
+                                 f"{median(CPU[str(plain_config)]):.2f} s; wall {median(cold['edition']):.2f} s ÷ "
+                                 f"{median(cold['baseline']):.2f} s, ratio {ratio:.2f}"))
+    report.chart.append(("cold build, s (wall)", median(cold["edition"]), median(cold["baseline"]), "s"))
 
     edit, edit_cpu = rebuilds(copy / "mkdocs.yml", work / "site-rebuild", copy / "source" / "text" / "en.txt", runs)
     plain_edit, plain_cpu = rebuilds(plain_config, work / "site-rebuild-baseline", plain / "docs" / "preamble.en.md", runs)
@@ -173,15 +200,24 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
                                  "as the preview does)", f"{median(edit):.2f} s", "≤ 1.5 s", median(edit) <= 1.5,
                                  f"CPU {median(edit_cpu):.2f} s; baseline {median(plain_edit):.2f} s, "
                                  f"CPU {median(plain_cpu):.2f} s"))
+    report.chart.append(("rebuild after an edit, s", median(edit), median(plain_edit), "s"))
 
     site = work / "site-edition"
     timed_build(copy / "mkdocs.yml", site)
     scheme = Scheme("http://x/", edition.source.code, True)
+    settings = search.load_settings(ROOT / "source" / "search.yml", edition)
     index_sizes = {code: bench_browser.gzip_size((site / search.records_path(code)).read_bytes(),
                                                  "application/javascript") for code in codes}
     largest = max(index_sizes, key=index_sizes.get)
-    report.figures.append(Figure("search index of one language, gzip (the largest)",
-                                 f"{kb(index_sizes[largest])} ({largest})", "≤ 15 KB", index_sizes[largest] <= 15 * KB))
+    report.figures.append(Figure("search records of one language, gzip (the largest)",
+                                 f"{kb(index_sizes[largest])} ({largest})", f"≤ {SEARCH_KB} KB",
+                                 index_sizes[largest] <= SEARCH_KB * KB))
+    shared = {path: bench_browser.gzip_size((site / path).read_bytes(), "application/javascript")
+              for code in codes for path in offline_cache.search_files(code, settings[code])[0:1] +
+              offline_cache.search_files(code, settings[code])[2:]}
+    # what the search loads besides the records: the engine, and a stemmer where the language has one
+    search_bytes = {code: sum(shared[path] for path in offline_cache.search_files(code, settings[code])
+                              if path in shared) + index_sizes[code] for code in codes}
     details.append("Search index per language, gzip: " +
                    ", ".join(f"{code} {kb(size)}" for code, size in index_sizes.items()) + ".")
 
@@ -192,23 +228,44 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
             browser = playwright.chromium.launch(executable_path=bench_browser.CHROMIUM, headless=True,
                                                  args=bench_browser.ARGS)
             loads = {}
-            for code in ("zh", "en", "ar"):
+            for code in codes:
                 path = scheme.page(code, "politics")
                 loads[code] = bench_browser.first_load(browser, base + path)
-                loads[code]["baseline"] = bench_browser.first_load(browser, plain_base + path)["load"]
+                plain_load = bench_browser.first_load(browser, plain_base + path)
+                loads[code]["baseline"] = plain_load["load"]
+                loads[code]["baseline_requests"] = plain_load["requests"]
+                report.chart.append((f"first load, {code}, KB", loads[code]["load"] / KB, plain_load["load"] / KB, "KB"))
             worst = max(loads, key=lambda c: loads[c]["load"])
             w = loads[worst]
-            report.figures.append(Figure("first load of a text page, gzip, bytes up to load (the largest)",
-                                         f"{kb(w['load'])} ({worst}, {w['requests']} requests)", "≤ 80 KB",
-                                         w["load"] <= 80 * KB,
-                                         f"baseline {kb(w['baseline'])}, ratio {w['load'] / w['baseline']:.2f}"))
+            most = max(loads[c]["requests"] for c in codes)
+            report.figures.append(Figure("first load of a text page, gzip, bytes up to load (the largest of "
+                                         f"{len(codes)} languages)",
+                                         f"{kb(w['load'])} ({worst}); at most {most} requests",
+                                         f"≤ {FIRST_LOAD_KB} KB and ≤ {FIRST_LOAD_REQUESTS} requests",
+                                         w["load"] <= FIRST_LOAD_KB * KB and most <= FIRST_LOAD_REQUESTS,
+                                         f"baseline {kb(w['baseline'])} in {w['baseline_requests']} requests, "
+                                         f"ratio {w['load'] / w['baseline']:.2f}"))
+            searched = {code: bench_browser.first_search_load(browser, base + scheme.page(code, "politics"),
+                                                              queries(edition, code)[0]) for code in codes}
+            over = {code: searched[code]["bytes"] - FIRST_LOAD_KB * KB - search_bytes[code] for code in codes}
+            worst_search = max(over, key=over.get)
+            s = searched[worst_search]
+            report.figures.append(Figure("the same, up to the first search result (typed at load; the most over "
+                                         "its target)", f"{kb(s['bytes'])} ({worst_search}, {s['requests']} requests)",
+                                         f"≤ {FIRST_LOAD_KB} KB + the language's search files "
+                                         f"({kb(FIRST_LOAD_KB * KB + search_bytes[worst_search])})",
+                                         over[worst_search] <= 0))
+            details.append("Up to the first search result, gzip: " + ", ".join(
+                f"{code} {kb(x['bytes'])} in {x['requests']} requests (search files {kb(search_bytes[code])})"
+                for code, x in searched.items()) + ".")
             report.figures.append(Figure("after load: idle loading; service-worker precache", 
                                          f"{kb(w['idle'])} in {w['idle_requests']} requests; "
                                          f"{kb(w['service_worker'])} in {w['service_worker_requests']}",
                                          "reported apart", None))
-            details.append("First load of /{lang}/politics/, gzip: " + "; ".join(
-                f"{code} {kb(x['load'])} up to load ({x['requests']} requests), {kb(x['idle'])} after, "
-                f"service worker {kb(x['service_worker'])}, baseline {kb(x['baseline'])}" for code, x in loads.items()) + ".")
+            details.append("First load of each language's politics page, gzip: " + "; ".join(
+                f"{code} {kb(x['load'])} up to load ({x['requests']} requests), {kb(x['idle'])} after "
+                f"({x['idle_requests']} requests), service worker {kb(x['service_worker'])}, baseline "
+                f"{kb(x['baseline'])} ({x['baseline_requests']} requests)" for code, x in loads.items()) + ".")
 
             ttfr = {}
             for code in codes:
@@ -222,13 +279,15 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
                 }
             slow = max(ttfr, key=lambda c: ttfr[c]["1x"])
             report.figures.append(Figure("time to first result, keystroke 2 s after load, 1× CPU (slowest language)",
-                                         f"{ms(ttfr[slow]['1x'])} ({slow})", "≤ 50 ms", ttfr[slow]["1x"] <= 50))
+                                         f"{ms(ttfr[slow]['1x'])} ({slow})", f"≤ {FIRST_RESULT_MS} ms",
+                                         ttfr[slow]["1x"] <= FIRST_RESULT_MS))
             slow4 = max(ttfr, key=lambda c: ttfr[c]["4x"])
             report.figures.append(Figure("the same at 4× CPU slowdown", f"{ms(ttfr[slow4]['4x'])} ({slow4})",
                                          "report it", None))
             cold_worst = max(ttfr, key=lambda c: ttfr[c]["cold"])
             report.figures.append(Figure("the same with the keystroke at load (truly cold), 1× CPU",
-                                         f"{ms(ttfr[cold_worst]['cold'])} ({cold_worst})", "report it", None))
+                                         f"{ms(ttfr[cold_worst]['cold'])} ({cold_worst})", f"≤ {FIRST_RESULT_MS} ms",
+                                         ttfr[cold_worst]["cold"] <= FIRST_RESULT_MS))
             details.append("Time to first result per language (query; 1×, 4×, at load): " + "; ".join(
                 f"{code} ({x['query']}) {ms(x['1x'])}, {ms(x['4x'])}, {ms(x['cold'])}" for code, x in ttfr.items()) + ".")
 
@@ -237,28 +296,45 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
             p95 = {code: percentile(times, 95) for code, times in warm.items()}
             worst95 = max(p95, key=p95.get)
             report.figures.append(Figure("warm query, 95th percentile (slowest language)",
-                                         f"{ms(p95[worst95])} ({worst95})", "≤ 10 ms", p95[worst95] <= 10))
+                                         f"{ms(p95[worst95])} ({worst95})", f"≤ {WARM_P95_MS} ms",
+                                         p95[worst95] <= WARM_P95_MS))
             details.append("Warm query p95 per language (queries): " + ", ".join(
                 f"{code} {ms(p95[code])} ({len(warm[code])})" for code in codes) +
                 ". The query set: every glossary term of the language, then the first word of each term of several words.")
+            bundle, pdfs = offline_size(work)
+            opened = unzip_bundle(work)
+            disk = {}
+            for code in codes:
+                page = opened / Scheme("http://x/", edition.source.code, False).page(code, "politics")
+                runs_here = [bench_browser.first_paint_and_result(browser, page.as_uri(), queries(edition, code)[0])
+                             for _ in range(runs)]
+                disk[code] = (median([r[0] for r in runs_here]), median([r[1] for r in runs_here]))
+            slow_paint = max(disk, key=lambda c: disk[c][0])
+            slow_result = max(disk, key=lambda c: disk[c][1])
+            report.figures.append(Figure("the offline bundle from file://: first contentful paint; first search "
+                                         "result typed at load (slowest language each)",
+                                         f"{ms(disk[slow_paint][0])} ({slow_paint}); {ms(disk[slow_result][1])} "
+                                         f"({slow_result})", "report it", None))
+            details.append("From file:// (first paint; first result typed at load): " + ", ".join(
+                f"{code} {ms(p)}; {ms(r)}" for code, (p, r) in disk.items()) + ".")
             browser.close()
 
-        bundle, pdfs = offline_size(work)
         report.figures.append(Figure("offline bundle, every language, its PDFs apart",
                                      f"{bundle / KB ** 2:.2f} MiB (the PDFs {pdfs / KB ** 2:.2f} MiB more)", "≤ 1.6 MiB",
                                      bundle <= 1.6 * KB ** 2))  # issue 14's budget; issue 17 counts the PDFs apart
 
         if with_lighthouse:
             scores = {}
-            for code in ("zh", "en"):
-                scores[code] = lighthouse(base + scheme.page(code, "politics"), work / f"lighthouse-{code}.json")
+            with nginx_server.running(site, work / "nginx") as nginx:
+                for name, path in LIGHTHOUSE_PAGES(scheme, edition.source.code):
+                    scores[name] = lighthouse(nginx.url + path, work / f"lighthouse-{len(scores)}.json")
             if all(isinstance(s, dict) for s in scores.values()):
                 order = ("performance", "accessibility", "best-practices", "seo")
-                shown = "; ".join(f"{code} " + " / ".join(str(s.get(k, "–")) for k in order) for code, s in scores.items())
+                shown = "; ".join(f"{name} " + " / ".join(str(s.get(k, "–")) for k in order) for name, s in scores.items())
                 met = all(s.get(k) == 100 for s in scores.values() for k in order)
                 report.figures.append(Figure(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile: performance / accessibility / "
                                              "best practices / SEO", shown, "100 / 100 / 100 / 100", met,
-                                             "served with gzip by scripts/bench_browser.py, not nginx"))
+                                             "behind nginx with deploy/nginx/a4p.conf"))
             else:
                 why = "; ".join(str(s) for s in scores.values() if not isinstance(s, dict))
                 report.figures.append(Figure(f"Lighthouse {LIGHTHOUSE_VERSION}", "not measured", "100 / 100 / 100 / 100",
@@ -293,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     report.command = "make bench" if args.runs == 5 and not args.no_lighthouse else \
         "python scripts/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:])
     args.out.write_text(markdown(report), encoding="utf-8")
+    if report.chart:
+        (args.out.parent / CHART_FILE).write_text(chart_svg(report.chart), encoding="utf-8")
     for figure in report.figures:
         print(f"{figure.name}: {figure.value} (target {figure.target})")
     print(f"written: {args.out}")

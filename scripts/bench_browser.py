@@ -92,7 +92,7 @@ def first_load(browser, url: str, idle_seconds: float = 3.0) -> dict:
     context.on("response", on_response)
     page.goto(url, wait_until="load")
     document = bodies.get(page.url, bodies.get(url, 0))
-    time.sleep(idle_seconds)
+    time.sleep(idle_seconds)  # what loads after the load event, when nobody waits for it
     timing = page.evaluate(RESOURCES)
     context.close()
     before = [e for e in timing["entries"] if e["end"] <= timing["load"]]
@@ -105,6 +105,54 @@ def first_load(browser, url: str, idle_seconds: float = 3.0) -> dict:
         "service_worker": sum(worker.values()),
         "service_worker_requests": len(worker),
     }
+
+
+# The page's scripts have run: assets/a4p-load.js loads them after the load event (a page
+# without it, the baseline's, has run its scripts by then).
+READY = """() => !document.querySelector('script[data-a4p-later]')
+  || document.documentElement.hasAttribute('data-a4p-ready')"""
+
+
+def first_search_load(browser, url: str, query: str) -> dict:
+    """Bytes (gzip as sent) and requests a fresh tab fetches from opening ``url`` to the first
+    result of ``query``, typed at the page's load: the first load and the search's files."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    bodies: dict[str, int] = {}
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            return
+        bodies[response.url] = gzip_size(body, response.headers.get("content-type", ""))
+
+    context.on("response", on_response)
+    page.goto(url, wait_until="load")
+    page.evaluate(WATCH)
+    page.locator("form[data-a4p-search] input").focus()
+    page.keyboard.insert_text(query)
+    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
+    page.wait_for_load_state("networkidle")  # every response's body is in
+    size = sum(bodies.values())
+    context.close()
+    return {"bytes": size, "requests": len(bodies)}
+
+
+def first_paint_and_result(browser, url: str, query: str) -> tuple[float, float]:
+    """From ``url`` (the offline bundle opened from disk): the first contentful paint, in ms
+    from navigation start, and the first result of ``query`` typed at load, in ms from typing."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.evaluate(WATCH)
+    page.locator("form[data-a4p-search] input").focus()
+    page.keyboard.insert_text(query)
+    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
+    paint = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    taken = page.evaluate("() => window.__bench.first - window.__bench.start")
+    context.close()
+    return paint, taken
 
 
 WATCH = """() => {
@@ -162,6 +210,7 @@ def warm_queries(browser, url: str, queries: list[str]) -> list[float]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(url, wait_until="load")
+    page.wait_for_function(READY)
     page.locator("form[data-a4p-search] input").focus()
     page.evaluate(TIME_QUERIES, queries[:3])  # warm up the engine and the page's code
     times = page.evaluate(TIME_QUERIES, queries)["times"]

@@ -12,6 +12,7 @@ import platform
 import re
 import statistics
 import subprocess
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,9 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # Markdown lines after the table
     date: str = ""
+    chart: list[tuple[str, float, float, str]] = field(default_factory=list)
+    """The figures measured on both: (what, the edition's value, the plain stack's, unit);
+    drawn by :func:`chart_svg`."""
 
 
 VERDICT = {True: "met", False: "**missed**", None: "reported"}
@@ -90,6 +94,40 @@ VERDICT = {True: "met", False: "**missed**", None: "reported"}
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+CHART_FILE = "benchmarks.svg"  # beside docs/benchmarks.md
+SVG = "http://www.w3.org/2000/svg"
+WIDTH, LABEL, BAR, GAP = 720, 230, 14, 4  # pixels: the picture, the labels' column, a bar, between bars
+COLOURS = {"edition": "#37474f", "plain stack": "#90a4ae"}  # Material's blue grey, dark and light
+
+
+def chart_svg(rows: list[tuple[str, float, float, str]]) -> str:
+    """A bar chart of the edition against the plain stack, two bars a figure, each pair scaled
+    to its own larger value (the figures have different units), the values written beside."""
+    row_height = 2 * BAR + GAP + 14
+    height = 30 + row_height * len(rows)
+    svg = ET.Element("svg", xmlns=SVG, width=str(WIDTH), height=str(height), viewBox=f"0 0 {WIDTH} {height}",
+                     role="img", **{"font-family": "system-ui, sans-serif", "font-size": "12"})
+    ET.SubElement(svg, "title").text = "The edition against the plain stack, per figure (shorter is better)"
+    x = LABEL
+    for name, colour in COLOURS.items():
+        ET.SubElement(svg, "rect", x=str(x), y="6", width="12", height="12", fill=colour)
+        ET.SubElement(svg, "text", x=str(x + 16), y="16").text = name
+        x += 110
+    span = WIDTH - LABEL - 70
+    for i, (name, edition, plain, unit) in enumerate(rows):
+        top = 30 + i * row_height
+        ET.SubElement(svg, "text", x="0", y=str(top + BAR + 2)).text = name
+        largest = max(edition, plain) or 1
+        for j, (value, colour) in enumerate(zip((edition, plain), COLOURS.values())):
+            y = top + j * (BAR + GAP)
+            width = max(1.0, span * value / largest)
+            ET.SubElement(svg, "rect", x=str(LABEL), y=str(y), width=f"{width:.1f}", height=str(BAR), fill=colour)
+            ET.SubElement(svg, "text", x=f"{LABEL + width + 4:.1f}", y=str(y + BAR - 3)).text = f"{value:.2f} {unit}" \
+                if value < 10 else f"{value:.1f} {unit}"
+    ET.register_namespace("", SVG)
+    return ET.tostring(svg, encoding="unicode") + "\n"
 
 
 def markdown(report: Report) -> str:
@@ -118,6 +156,8 @@ def markdown(report: Report) -> str:
         lines.append(f"| {_cell(figure.name)} | {_cell(value)} | {_cell(figure.target)} | {VERDICT[figure.met]} |")
     missed = [figure.name for figure in report.figures if figure.met is False]
     lines += ["", "Missed: " + ("; ".join(missed) if missed else "none") + ".", ""]
+    if report.chart:
+        lines += [f"![The edition against the plain stack, per figure]({CHART_FILE})", ""]
     if report.details:
         lines += ["## Details", ""] + report.details + [""]
     return "\n".join(lines)

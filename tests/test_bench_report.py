@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.bench_report import Figure, Report, cpu_model, markdown, median, memory_gib, percentile
+import xml.etree.ElementTree as ET
+
+from scripts.bench_report import CHART_FILE, Figure, Report, chart_svg, cpu_model, markdown, median, memory_gib, percentile
 
 
 def test_median_and_nearest_rank_percentile():
@@ -33,3 +35,20 @@ def test_the_report_has_the_machine_the_command_and_every_figure_against_its_tar
     assert "| at 4× | 80 ms | report it | reported |" in text
     assert "Missed: warm query." in text
     assert text.rstrip().endswith("A detail.")
+
+
+def test_the_chart_draws_two_bars_a_figure_in_proportion_and_escapes_its_words():
+    rows = [("cold build <s> & more", 3.0, 1.5, "s"), ("first load, en, KB", 44.0, 88.0, "KB")]
+    svg = ET.fromstring(chart_svg(rows))  # well-formed XML, or this raises
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    texts = [t.text for t in svg.iterfind("svg:text", ns)]
+    assert "cold build <s> & more" in texts  # the words as given, escaped in the file
+    assert "3.00 s" in texts and "1.50 s" in texts and "44.0 KB" in texts and "88.0 KB" in texts
+    bars = [float(r.get("width")) for r in svg.iterfind("svg:rect", ns) if r.get("height") == "14"]
+    assert len(bars) == 2 * len(rows)
+    # each pair against its own larger value: the larger bar is full length, the other in proportion
+    assert bars[0] == bars[3] and bars[1] == bars[0] / 2 and bars[2] == bars[3] / 2
+    report = Report(command="make bench", machine={}, runs=5)
+    assert "benchmarks.svg" not in markdown(report)
+    report.chart = rows
+    assert f"]({CHART_FILE})" in markdown(report)

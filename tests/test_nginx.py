@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from scripts import build_site
-from tests import nginx_server
-from tests.nginx_server import CONFIG
+from scripts import nginx_server
+from scripts.nginx_server import CONFIG
 
 YEAR = 365 * 24 * 3600
 SHORT = 3600  # the most an unhashed file (HTML, our own scripts) may be cached without asking

@@ -1,4 +1,5 @@
-"""The edition behind Debian's nginx, as deploy/nginx/a4p.conf says, for the deployment tests.
+"""The edition behind Debian's nginx, as deploy/nginx/a4p.conf says: for the deployment tests and for
+`make bench`'s Lighthouse.
 
 ``running(site, folder)`` fills the config's placeholders (``@ROOT@`` the built site,
 ``@PORT@`` 127.0.0.1 and a free port), wraps it in a minimal ``nginx.conf`` whose pid file,
