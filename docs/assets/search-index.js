@@ -29,9 +29,8 @@
     var settings = languageSettings(data, stem);
     this.settings = settings;
     this.records = data.records;
-    this.flat = data.records.map(function (record) { // each record's text as "exactly" compares it
-      return squeeze((record.name ? record.name + " " : "") + record.text, settings.fold);
-    });
+    /** @type {string[]} */
+    this.flat = []; // each record's text as "exactly" compares it, made when first compared
     var terms = function (/** @type {string} */ text) { return indexTerms(text, settings); };
     /** @type {A4pIndexed[]} */
     this.documents = data.records.map(function (record, i) { return { i: i, record: record }; });
@@ -96,6 +95,17 @@
     });
   };
 
+  /** Record ``i``'s name and text as "exactly" compares them (squeezed and folded), made once:
+     not for every record at once, which took a long task before the first query.
+     @param {number} i @returns {string} */
+  Index.prototype.flatText = function (i) {
+    if (this.flat[i] === undefined) {
+      var record = this.records[i];
+      this.flat[i] = squeeze((record.name ? record.name + " " : "") + record.text, this.settings.fold);
+    }
+    return this.flat[i];
+  };
+
   /** Results: {record, exact, score, index}, in the order they are listed.
      @param {string} query @returns {A4pFound} */
   Index.prototype.search = function (query) {
@@ -108,7 +118,7 @@
       return {
         index: hit.id,
         record: self.records[hit.id],
-        exact: parsed.phrase.length > 0 && self.flat[hit.id].indexOf(parsed.phrase) !== -1,
+        exact: parsed.phrase.length > 0 && self.flatText(hit.id).indexOf(parsed.phrase) !== -1,
         score: hit.score,
       };
     });
