@@ -17,7 +17,7 @@
   Pango, HarfBuzz, fontconfig and FreeType, and every font file fontconfig offers (path, size,
   time). The same input is
   typeset once; the cache is written atomically, so a build that stops half-way leaves no half
-  file, and a hit renews the file's time, so that pruning keeps what is used.
+  file, and a hit renews the file's time, so that pruning keeps what is used (:mod:`hooks.outputs.kept`).
 
 Plain Python, no MkDocs.
 """
@@ -29,19 +29,18 @@ import importlib.metadata
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.edition.model import Edition
-from hooks.outputs import pdf_document
+from hooks.outputs import kept, pdf_document
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
 
 STYLE = Path(__file__).with_name("pdf.css")
 VARIANT = "pdf/ua-1"
 # Where the typeset PDFs are kept between builds (A4P_PDF_CACHE names another folder).
-CACHE = Path(os.environ.get("A4P_PDF_CACHE") or Path(__file__).resolve().parents[2] / ".cache" / "pdf")
+CACHE = Path(os.environ.get("A4P_PDF_CACHE") or kept.ROOT / "pdf")
 KEEP = 48  # PDFs kept in the cache, those used last; the others are removed when one is added
 # The families the style sheet names, and the Debian package that brings each.
 FONTS = {
@@ -160,40 +159,15 @@ def make(edition: Edition, code: str, online: Scheme, provenance: Provenance, ca
     """Language ``code``'s PDF: from the cache when the same input was typeset before."""
     document = pdf_document.html(edition, code, online, provenance)
     folder = cache or CACHE
-    key = cache_key(document)
-    kept = folder / f"{key}.pdf"
-    try:
-        data = kept.read_bytes()
-        os.utime(kept)  # used now: the last to be pruned
+    name = f"{cache_key(document)}.pdf"
+    data = kept.get(folder, name)
+    if data is not None:
         stats.cached += 1
         return data
-    except OSError:  # not there, or pruned by another process meanwhile
-        pass
     data = typeset(document)
     stats.typeset += 1
-    part = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
-            part.write(data)
-        os.replace(part.name, kept)
-        _prune(folder)
-    except OSError:  # a cache that cannot be written only costs time
-        if part is not None:
-            Path(part.name).unlink(missing_ok=True)
+    kept.put(folder, name, data, KEEP)
     return data
-
-
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` PDFs used last (a hit renews a file's time)."""
-    def used(path: Path) -> int:
-        try:
-            return path.stat().st_mtime_ns
-        except OSError:  # removed by another process meanwhile
-            return 0
-    kept = sorted(folder.glob("*.pdf"), key=used, reverse=True)
-    for old in kept[KEEP:]:
-        old.unlink(missing_ok=True)
 
 
 def clear(cache: Path | None = None) -> None:
