@@ -121,6 +121,8 @@ def first_search_load(browser, url: str, query: str) -> dict:
     bodies: dict[str, int] = {}
 
     def on_response(response):
+        if getattr(response.request, "service_worker", None) is not None:
+            return  # the service worker's precaching, after the page's own (first_load reports it)
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has no body
@@ -134,9 +136,12 @@ def first_search_load(browser, url: str, query: str) -> dict:
     page.keyboard.insert_text(query)
     page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
     page.wait_for_load_state("networkidle")  # every response's body is in
-    size = sum(bodies.values())
+    timing = page.evaluate(RESOURCES)
+    first = page.evaluate("() => window.__bench.first")
+    document = bodies.get(page.url, bodies.get(url, 0))
     context.close()
-    return {"bytes": size, "requests": len(bodies)}
+    before = [e for e in timing["entries"] if e["end"] <= first]
+    return {"bytes": document + sum(bodies.get(e["url"], 0) for e in before), "requests": 1 + len(before)}
 
 
 def first_paint_and_result(browser, url: str, query: str) -> tuple[float, float]:
