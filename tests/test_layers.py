@@ -24,7 +24,7 @@ LAYERS = (
     ("pages", ("hooks.pages",)),
     ("outputs", ("hooks.outputs",)),
     ("edition", ("hooks.edition",)),
-    ("shared", ("hooks.errors", "hooks.urls", "hooks.provenance", "hooks.html")),
+    ("shared", ("hooks.errors", "hooks.urls", "hooks.provenance", "hooks.html", "hooks.kept")),
 )
 ORDER = " → ".join(name for name, _ in LAYERS)
 WIRING = "hooks.main"  # the only module that imports MkDocs

@@ -17,7 +17,7 @@
   Pango, HarfBuzz, fontconfig and FreeType, and every font file fontconfig offers (path, size,
   time). The same input is
   typeset once; the cache is written atomically, so a build that stops half-way leaves no half
-  file, and a hit renews the file's time, so that pruning keeps what is used (:mod:`hooks.outputs.kept`).
+  file, and a hit renews the file's time, so that pruning keeps what is used (:mod:`hooks.kept`).
 
 Plain Python, no MkDocs.
 """
@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.edition.model import Edition
-from hooks.outputs import kept, pdf_document
+from hooks import kept
+from hooks.outputs import pdf_document
 from hooks.provenance import Provenance
 from hooks.urls import Scheme
 

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 import segno
 
-from hooks.outputs import kept
+from hooks import kept
 
 CACHE = kept.ROOT / "qr"  # the codes drawn, between builds
 KEEP = 2048  # codes kept, those used last (a build draws one per online page: 108)

@@ -581,3 +581,21 @@ def test_symbolic_link_to_a_valid_copy_outside(src):
     (src / "glossary" / "en.yml").symlink_to(outside)
     assert error(src) == (f"{EN}: found a symbolic link; expected the file itself, not a symbolic link (copy the "
                           "file here in place of the link)")
+
+
+def test_pinyin_is_kept_between_builds_and_read_back(tmp_path, monkeypatch):
+    """The Chinese glossary's pinyin comes from disk once found: pypinyin is asked once."""
+    import pypinyin
+
+    from hooks.edition import glossary as glossary_module
+
+    monkeypatch.setattr(glossary_module, "PINYIN_CACHE", tmp_path / "pinyin")
+    asked = []
+    real = pypinyin.lazy_pinyin
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", lambda word, **k: asked.append(word) or real(word, **k))
+    words = ["维和行动", "安全理事会"]
+    first = glossary_module.pinyin(words)
+    assert first == {"维和行动": ["wei2", "he2", "xing2", "dong4"], "安全理事会": ["an1", "quan2", "li3", "shi4", "hui4"]}
+    assert glossary_module.pinyin(list(reversed(words))) == first and len(asked) == 2  # the second from disk
+    glossary_module.pinyin(words + ["和平"])
+    assert len(asked) == 5  # other words: asked again

@@ -1,5 +1,6 @@
 """Files kept between builds under ``.cache/``, named by the SHA-256 of what made them: the PDFs
-(:mod:`hooks.outputs.pdf`) and the QR codes (:mod:`hooks.outputs.qr`).
+(:mod:`hooks.outputs.pdf`), the QR codes (:mod:`hooks.outputs.qr`) and the Chinese glossary's
+pinyin (:mod:`hooks.edition.glossary`). Shared, below every package.
 
 - A file is written atomically (a ``.part`` file renamed), so a build that stops half-way
   leaves no half file.
@@ -15,7 +16,7 @@ import os
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2] / ".cache"
+ROOT = Path(__file__).resolve().parents[1] / ".cache"
 
 
 def get(folder: Path, name: str) -> bytes | None:

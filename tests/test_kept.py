@@ -1,10 +1,11 @@
-"""hooks/outputs/kept.py: files kept between builds, atomic, the ones used last kept."""
+"""hooks/kept.py: files kept between builds, atomic, the ones used last kept."""
 
 from __future__ import annotations
 
 import os
 
-from hooks.outputs import kept, qr
+from hooks import kept
+from hooks.outputs import qr
 
 
 def test_a_kept_file_comes_back_and_nothing_half_written_stays(tmp_path):
