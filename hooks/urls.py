@@ -7,6 +7,7 @@ URLs off (the offline bundle) a page is a file (``en/politics.html``).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -81,12 +82,26 @@ class Scheme:
         return path
 
 
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for two site paths (relative to the site's root,
+    no ``..``), by their segments: relpath makes both absolute, asking the system for the
+    working folder each time."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    at = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
+@functools.lru_cache(maxsize=16384)
 def relative(from_path: str, to_path: str) -> str:
-    """A relative link from the page at ``from_path`` to ``to_path`` (both site paths)."""
+    """A relative link from the page at ``from_path`` to ``to_path`` (both site paths). Kept
+    per pair: a six-language build asks for 8,800 links, most of them many times."""
     target, _, fragment = to_path.partition("#")
     from_dir = from_path if from_path.endswith("/") or not from_path else posixpath.dirname(from_path) + "/"
     from_dir = from_dir.rstrip("/")
-    rel = posixpath.relpath(target or ".", from_dir or ".")
+    rel = _relpath(target or ".", from_dir or ".")
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")

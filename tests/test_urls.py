@@ -104,3 +104,16 @@ def test_file_of(path, file):
 ])
 def test_relative(here, there, link):
     assert relative(here, there) == link
+
+
+def test_relative_paths_are_what_posixpath_relpath_makes():
+    """urls._relpath against the standard library, for every pair of a set of site paths."""
+    import itertools
+    import posixpath
+
+    from hooks.urls import _relpath
+
+    paths = [".", "en", "en/protection", "en/protection/x.html", "protection", "assets/search", "a/b/c",
+             "a/b", "a/bc", "en/para/3", "fr/glossary", "en/protection/"]
+    for target, start in itertools.product(paths, paths):
+        assert _relpath(target, start) == posixpath.relpath(target, start.rstrip("/") or "."), (target, start)
