@@ -83,7 +83,9 @@ def _last_changes(root: Path, head: str | None, paths: list[str]) -> None:
     wanted = [path for path in paths if head is not None and (str(root.resolve()), head, path) not in _known]
     if not wanted:
         return
-    output = _git(root, "log", "--format=%x00%ct", "--name-only", head, "--", *wanted)
+    # --relative: names relative to root, which may be a folder inside the repository; --cc: a
+    # merge's files that differ from every parent, the merges git log -1 -- path would name
+    output = _git(root, "log", "--format=%x00%ct", "--name-only", "--relative", "--cc", head, "--", *wanted)
     if output is None:
         return  # each is asked on its own, and found not known
     found: dict[str, str | None] = {}

@@ -89,3 +89,31 @@ def test_git_is_asked_once_per_commit_and_file(repo, monkeypatch):
     git(repo, "commit", "-q", "-am", "third", date="2026-03-01T12:00:00+00:00")
     assert provenance.text_changes(repo, codes) == (("en", "2026-03-01"), ("fr", "2025-01-01"))
     assert sum(1 for args in asked if args[1] == "log") == 2
+
+
+def test_a_project_in_a_folder_of_its_repository_and_a_merge_are_dated_as_git_log_dates_each_file(tmp_path, monkeypatch):
+    """The one git call for every language finds what git log -1 -- path finds for each: from a
+    project in a folder of the repository, and across a merge (its branch's commit dates the
+    file, as a merge that only joins changes names none)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    top = tmp_path / "top"
+    root = top / "project"
+    (root / "source" / "text").mkdir(parents=True)
+    git(top, "init", "-q", "-b", "main")
+    for code in ("en", "fr"):
+        (root / "source" / "text" / f"{code}.txt").write_text("title: x\n", encoding="utf-8")
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "first", date="2025-01-01T12:00:00+00:00")
+    git(top, "checkout", "-q", "-b", "side")
+    (root / "source" / "text" / "en.txt").write_text("title: side\n", encoding="utf-8")
+    git(top, "commit", "-q", "-am", "on the side", date="2025-02-01T12:00:00+00:00")
+    git(top, "checkout", "-q", "main")
+    (top / "elsewhere.txt").write_text("x\n", encoding="utf-8")
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "elsewhere", date="2025-03-01T12:00:00+00:00")
+    git(top, "merge", "-q", "--no-edit", "side", date="2025-04-01T12:00:00+00:00")
+    codes = ("en", "fr")
+    expected = (("en", "2025-02-01"), ("fr", "2025-01-01"))  # by hand, from the dates above
+    assert provenance.text_changes(root, codes) == expected
+    provenance._known.clear()
+    assert tuple((code, provenance.last_change(root, f"source/text/{code}.txt")) for code in codes) == expected

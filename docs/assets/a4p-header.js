@@ -30,6 +30,7 @@
     });
     toggle.addEventListener("change", expanded);
     expanded();
+    button.setAttribute("data-a4p-bound", ""); // it works now: a4p.css shows it
   });
 
   var drawer = /** @type {HTMLInputElement | null} */ (document.getElementById("__drawer"));

@@ -2,8 +2,8 @@
 /* The page's scripts, loaded after its words (docs/decisions/first-load.md). The one script in
    <head>: everything a page runs is named, in order, in this script's data-a4p-later
    (overrides/base.html: Material's two scripts that were inline, Material's bundle, then the
-   edition's), and is loaded once the page has loaded, or at once when the reader reaches for
-   the page first (a key, a pointer, a focus).
+   edition's), and is loaded once the page has loaded, or sooner when the reader reaches for
+   the page first (a key, a pointer, a focus): asked for then, and run once the page is parsed.
 
    - Before the first paint, <html> says "js" as Material's bundle would once it runs: the
      page's styles are final from the first paint, and nothing moves when the scripts come.
@@ -29,7 +29,7 @@
   var started = false;
 
   function ready() {
-    document.dispatchEvent(new Event("DOMContentLoaded"));
+    document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
     root.setAttribute("data-a4p-ready", "");
     document.dispatchEvent(new Event("a4p:ready"));
   }
@@ -48,7 +48,13 @@
       link.href = src;
       document.head.appendChild(link);
     });
-    run(0);
+    if (document.readyState === "loading") {
+      // a reader's touch before the page is parsed: the scripts find the whole page, and
+      // Material its DOMContentLoaded, once it is
+      document.addEventListener("DOMContentLoaded", function () { run(0); }, { once: true });
+    } else {
+      run(0);
+    }
   }
 
   /** Run script ``i``, then the next: one a task, so that no long task keeps the page from

@@ -154,7 +154,7 @@ def pinyin(words: list[str]) -> dict[str, list[str]]:
     character or word. Kept on disk by the words and pypinyin's version: importing pypinyin
     (its phrase dictionary) took 0.15 s of every build's CPU time."""
     version = importlib.metadata.version("pypinyin")
-    name = hashlib.sha256(json.dumps([version, sorted(words)], ensure_ascii=False).encode("utf-8")).hexdigest()
+    name = hashlib.sha256(json.dumps([version, "TONE3", sorted(words)], ensure_ascii=False).encode("utf-8")).hexdigest()
     data = kept.get(PINYIN_CACHE, f"{name}.json")
     if data is not None:
         return json.loads(data)

@@ -22,6 +22,10 @@ CACHE = kept.ROOT / "qr"  # the codes drawn, between builds
 KEEP = 2048  # codes kept, those used last (a build draws one per online page: 108)
 QUIET_ZONE = 4  # modules of light margin on each side (ISO/IEC 18004)
 ERROR_LEVEL = "m"
+# segno's settings, all of them in the cache's key: the code, and its drawing
+MAKE = {"error": ERROR_LEVEL, "micro": False, "boost_error": False}
+DRAW = {"scale": 1, "border": QUIET_ZONE, "dark": "#000", "light": "#fff", "omitsize": True, "svgclass": None,
+        "lineclass": None}
 CLASS = "a4p-qr"
 
 
@@ -48,13 +52,11 @@ def _markup(url: str) -> str:
     """segno's SVG of ``url``'s code, kept in :data:`CACHE` by the SHA-256 of the URL, the
     settings and segno's version: a cold build drew 108 codes, 0.3 s of its 2.1 s, most of it
     segno choosing the best of its eight masks for each."""
-    key = hashlib.sha256(json.dumps([url, ERROR_LEVEL, QUIET_ZONE, segno.__version__]).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(json.dumps([url, MAKE, DRAW, segno.__version__]).encode("utf-8")).hexdigest()
     name = f"{key}.svg"
     data = kept.get(CACHE, name)
     if data is not None:
         return data.decode("utf-8")
-    code = segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=False)
-    markup = code.svg_inline(scale=1, border=QUIET_ZONE, dark="#000", light="#fff", omitsize=True,
-                             svgclass=None, lineclass=None)
+    markup = segno.make(url, **MAKE).svg_inline(**DRAW)
     kept.put(CACHE, name, markup.encode("utf-8"), KEEP)
     return markup

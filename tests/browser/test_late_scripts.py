@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from tests.browser._support import READY, open_tab, page_path
+from tests.browser._support import READY, ROOT, open_tab, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +139,7 @@ def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
     assert tab.locator("a.a4p-search__result").count() == 0
     held[0].continue_()
     tab.locator("a.a4p-search__result").first.wait_for(state="attached")
-    assert tab.evaluate("() => document.activeElement") is not None
+    assert tab.evaluate("() => document.activeElement === document.querySelector('form[data-a4p-search] input')")
     assert box.input_value() == QUERY
 
 
@@ -162,4 +162,68 @@ def test_nothing_moves_when_the_scripts_come(browser, site_server, viewport):
     tab.wait_for_function(READY)
     tab.locator(".a4p-share[data-a4p-share]").first.wait_for(state="visible")
     assert tab.evaluate(POSITIONS) == before
+    context.close()
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+def test_the_header_buttons_show_once_they_work(browser, site_server):
+    """On a phone the menu and search buttons are hidden (in their place) until
+    assets/a4p-header.js has bound them: no button that does nothing."""
+    context, tab = open_tab(browser, site_server, viewport=PHONE, has_touch=True)
+    held = []
+    tab.route(lambda url: name_of(url.split("?")[0]) == "a4p-header.js", lambda route: held.append(route))
+    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "a4p-header.js"):
+        tab.goto(site_server + PATH, wait_until="commit")
+    tab.wait_for_load_state("load")
+    menu = tab.locator("button[data-a4p-toggle='__drawer']")
+    assert menu.count() == 1 and not menu.is_visible()
+    held[0].continue_()
+    menu.wait_for(state="visible")
+    menu.click()
+    assert tab.evaluate("() => document.getElementById('__drawer').checked")
+    context.close()
+
+
+# A page of the loader alone, on an address of its own: its parsing held at a script in the middle.
+LOADER_PAGE = ('<!doctype html><html class="no-js"><head><title>t</title>'
+               '<script src="/load.js" data-a4p-later="[&#34;/late.js&#34;]"></script></head>'
+               '<body><p id="before">before</p><script src="/block.js"></script><p id="after">after</p></body></html>')
+LATE_SCRIPT = "window.__late = {after: !!document.getElementById('after'), state: document.readyState};"
+
+
+def test_a_touch_before_the_page_is_parsed_runs_the_scripts_once_it_is(browser):
+    """The reader touches the page while it is still parsing: the scripts are asked for at once,
+    but run only on the whole page, and Material's DOMContentLoaded comes after them."""
+    site = "http://a4p.test/"
+    context, tab = open_tab(browser, site, viewport=DESKTOP)
+    loader = (ROOT / "docs" / "assets" / "a4p-load.js").read_text(encoding="utf-8")
+    held = []
+    bodies = {"/": ("text/html", LOADER_PAGE), "/load.js": ("text/javascript", loader),
+              "/late.js": ("text/javascript", LATE_SCRIPT), "/block.js": ("text/javascript", "")}
+
+    def serve(route):
+        path = "/" + route.request.url.split(site, 1)[1]
+        if path == "/block.js":
+            held.append(route)
+            return
+        kind, body = bodies[path]
+        route.fulfill(status=200, content_type=kind, body=body)
+
+    tab.route(site + "**", serve)
+    tab.goto(site, wait_until="commit")
+    tab.wait_for_function("() => document.getElementById('before') !== null")
+    assert tab.evaluate("() => document.readyState") == "loading"
+    tab.evaluate("() => { window.__events = []; document.addEventListener('DOMContentLoaded', "
+                 "() => window.__events.push(window.__late ? 'after the scripts' : 'parsed')); "
+                 "document.dispatchEvent(new PointerEvent('pointerdown')); }")
+    tab.wait_for_function("() => document.querySelector('link[rel=preload][href=\\'/late.js\\']') !== null")
+    assert tab.evaluate("() => window.__late === undefined")  # asked for, not run
+    held[0].fulfill(status=200, content_type="text/javascript", body="")
+    tab.wait_for_function("() => document.documentElement.hasAttribute('data-a4p-ready')")
+    late = tab.evaluate("() => window.__late")
+    assert late["after"] is True and late["state"] != "loading", late  # the whole page, parsed
+    assert tab.evaluate("() => window.__events") == ["parsed", "after the scripts"]
+    assert tab.evaluate("() => document.documentElement.className") == "js"
     context.close()
