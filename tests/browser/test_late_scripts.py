@@ -60,6 +60,9 @@ def works(tab, feature: str) -> None:
         tab.locator(".a4p-cite[data-a4p-cite]").first.click()
         tab.locator("#a4p-cite").wait_for(state="visible")
         tab.keyboard.press("Escape")
+        # closed, and focus back on its button (the panel's close event, a task later, puts it there)
+        tab.wait_for_function("() => !document.getElementById('a4p-cite').open"
+                              " && document.activeElement.matches('button.a4p-cite')")
     elif feature == "share":
         tab.locator(".a4p-share[data-a4p-share]").first.wait_for(state="visible")
     elif feature == "search":
