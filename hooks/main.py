@@ -1,6 +1,6 @@
 """MkDocs wiring, and the only module of ``hooks/`` that imports MkDocs: each event hands its
 work to ``hooks.pages.build.Build`` (one per language build, made in :func:`on_config`: the
-i18n plugin runs every event once per language, in one process) or ``hooks.outputs.files``. A
+i18n plugin runs every event once per language, in one process) or ``hooks.static_files``. A
 ``SourceError`` from below becomes MkDocs' ``PluginError`` in :func:`source_errors`: one line.
 
 MkDocs loads this file as a module of its own, with ``hooks/`` on ``sys.path`` only while
@@ -32,10 +32,7 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # the repository (
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hooks import static_files, template_cache
-from hooks.errors import SourceError
-from hooks.outputs import files as outputs
-from hooks.outputs.pdf import PdfError
-from hooks.pages.build import Build
+from hooks.pages.build import PROBLEMS, Build
 
 _build: Build | None = None  # replaced in on_config, once per language build
 
@@ -47,7 +44,7 @@ def source_errors() -> Iterator[None]:
     line, no traceback."""
     try:
         yield
-    except (SourceError, PdfError) as exc:
+    except PROBLEMS as exc:
         raise PluginError(str(exc)) from None
 
 
@@ -68,12 +65,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with source_errors():
         _build = Build.start(Path(config.config_file_path), languages, plugin.current_language if plugin else "",
                              config.site_url, config.use_directory_urls)
-    config.theme["language"] = _build.language.code
-    config.theme["direction"] = _build.language.dir
+    settings = _build.settings()
+    for name, value in settings.theme.items():
+        config.theme[name] = value
     template_cache.list_once(config.theme)  # the theme's files listed once for every language
-    config.site_name = _build.edition.strings[_build.language.code]["site_name"]
-    config.nav = _build.nav()
-    config.extra["a4p"] = _build.extra()
+    config.site_name, config.nav = settings.site_name, settings.nav
+    config.extra["a4p"] = settings.extra
     return config
 
 
@@ -109,8 +106,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The page's title and description; its file checked; what Markdown reads of it."""
     build = _current()
-    page.meta.update(build.meta(build.key(page.file.src_uri)))
-    page.meta.setdefault("hide", []).append("toc")
+    page.meta = build.page_meta(page.file.src_uri, page.meta)
     with source_errors():  # the file as written (MkDocs has taken front matter off markdown)
         return build.markdown(page.file.src_uri, Path(page.file.abs_src_path), markdown)
 
@@ -122,34 +118,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """The language switch, the canonical URL, the printed colophon, the offer, the head's metadata,
-    the page's own scripts."""
-    build = _current()
-    key = build.key(page.file.src_uri)
-    context["a4p_alternates"] = build.alternates(key)
-    page.canonical_url = build.canonical(key)  # the online page, in the offline bundle too
-    page.content = (page.content or "") + build.colophon(key)  # shown in print only
-    context["a4p_offer"] = build.offer(key)
-    context["a4p_head"] = build.head(key)
-    context["a4p_scripts"] = build.scripts(key)
+    """The page's frame: language switch, offer, head, own scripts, canonical URL, colophon."""
+    frame = _current().frame(page.file.src_uri)
+    context.update(frame.context)
+    page.canonical_url = frame.canonical
+    page.content = (page.content or "") + frame.colophon
     return context
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """A translation's 404 page goes to its own folder (MkDocs would write every language's to
-    the site root): the empty output returned tells MkDocs to write nothing, so the root keeps
-    the source language's, whichever language builds first."""
-    build = _current()
-    if template_name != "404.html" or build.language.is_source:
-        return output_content
-    outputs.write_not_found(Path(config.site_dir), build.scheme, build.language.code, output_content)
-    return ""
+    """A translation's 404 page, to its own folder (:meth:`Build.not_found_output`)."""
+    return _current().not_found_output(Path(config.site_dir), template_name, output_content)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The files beside this language's pages; the theme's unused files removed."""
-    build = _current()
     with source_errors():
-        outputs.write(Path(config.site_dir), build.edition, build.language.code, build.scheme,
-                      build.search_settings, build.provenance)
+        _current().write(Path(config.site_dir))
     static_files.remove_unused(Path(config.site_dir))  # every language's build copies the theme's files again

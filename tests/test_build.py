@@ -434,3 +434,15 @@ def test_an_invisible_direction_character_in_prose_fails_the_build_naming_line_a
     lines.insert(2, "abc\u202edef")
     prose_file.write_text("\n".join(lines), encoding="utf-8")
     _fails_with(repo, "docs/about.ar.md:3: found the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at column 4")
+
+
+def test_no_page_has_a_table_of_contents_beside_it(built_site, edition):
+    """Every page's meta hides Material's table of contents (hooks/pages/build.py, page_meta):
+    the text pages are their paragraphs, and the prose pages are short."""
+    pages = sorted(file for file in built_site.rglob("*.html") if file.name != "404.html")  # not a page of docs/
+    seen = 0
+    for file in pages:
+        for attrs in Page(file.read_text(encoding="utf-8")).find("div", **{"data-md-type": "toc"}):
+            seen += 1
+            assert "hidden" in attrs, f"{file.relative_to(built_site)} shows a table of contents"
+    assert seen == len(edition.page_keys) * len(edition.languages)  # every page of docs/, in every language

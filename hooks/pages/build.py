@@ -20,7 +20,8 @@ from hooks.edition import load, sourcefile
 from hooks.edition.crosslinks import Derived
 from hooks.edition.model import Edition, Language
 from hooks.errors import SourceError
-from hooks.outputs import offline_cache, search
+from hooks.outputs import files, offline_cache, search
+from hooks.outputs.pdf import PdfError
 from hooks.pages import colophon, description, head_meta, not_found, offer, prose, registry
 from hooks.pages.elements import Context
 from hooks.provenance import Provenance
@@ -30,7 +31,33 @@ REPOSITORY = Path(__file__).resolve().parents[2]  # holds source/, docs/ and ove
 CONFIG_SHOWN = Path("mkdocs.yml")  # as the messages about MkDocs' configuration name it
 NOT_FOUND = "404.html"  # the site path the 404 page is rendered for
 
+PROBLEMS = (SourceError, PdfError)  # what stops a build with one line: a source, or a machine without the PDFs' needs
 _derived: dict[int, tuple[Edition, Derived]] = {}  # of the edition loaded once, by its id
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a language's build sets in MkDocs' configuration (:meth:`Build.settings`)."""
+
+    theme: dict[str, str]
+    """The theme's ``language`` and ``direction``."""
+    site_name: str
+    nav: list[str]
+    """Every page's file of ``docs/``, in page order."""
+    extra: dict
+    """``extra.a4p``, what the theme's templates read (:meth:`Build.extra`)."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a page's frame takes from the edition (:meth:`Build.frame`)."""
+
+    context: dict
+    """The template's variables: ``a4p_alternates``, ``a4p_offer``, ``a4p_head``, ``a4p_scripts``."""
+    canonical: str
+    """The online URL, the offline bundle's pages included."""
+    colophon: str
+    """The printed colophon, after the page's body (shown in print only)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +109,37 @@ class Build:
     def key(self, src_uri: str) -> str:
         """The page key of a file of ``docs/`` (``about.en.md`` → ``about``)."""
         return registry.key_of(src_uri, self.codes)
+
+    def settings(self) -> Settings:
+        """What this language's build sets in MkDocs' configuration."""
+        code = self.language.code
+        return Settings({"language": code, "direction": self.language.dir},
+                        self.edition.strings[code]["site_name"], self.nav(), self.extra())
+
+    def page_meta(self, src_uri: str, meta: dict) -> dict:
+        """Page ``src_uri``'s meta: its title and description (:meth:`meta`), no table of contents."""
+        return {**meta, **self.meta(self.key(src_uri)), "hide": [*meta.get("hide", []), "toc"]}
+
+    def frame(self, src_uri: str) -> Frame:
+        """What page ``src_uri``'s frame says: language switch, offer, head, own scripts, online
+        URL, printed colophon."""
+        key = self.key(src_uri)
+        return Frame({"a4p_alternates": self.alternates(key), "a4p_offer": self.offer(key),
+                      "a4p_head": self.head(key), "a4p_scripts": self.scripts(key)},
+                     self.canonical(key), self.colophon(key))
+
+    def not_found_output(self, site: Path, template: str, output: str) -> str:
+        """What MkDocs writes of ``template``: a translation's 404 page goes to its own folder
+        instead (MkDocs would write every language's to the site root), and nothing to the root,
+        which keeps the source language's, whichever language builds first."""
+        if template != NOT_FOUND or self.language.is_source:
+            return output
+        files.write_not_found(site, self.scheme, self.language.code, output)
+        return ""
+
+    def write(self, site: Path) -> None:
+        """The files beside this language's pages (:mod:`hooks.outputs.files`)."""
+        files.write(site, self.edition, self.language.code, self.scheme, self.search_settings, self.provenance)
 
     def nav(self) -> list[str]:
         """The navigation: every page's file of ``docs/``, in page order."""
