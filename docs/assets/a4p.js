@@ -6,7 +6,8 @@
 
      plural        this file: a string that depends on a number, in the page's language
      element       this file: a new element with its class and text (the scripts that build)
-     searchText    search-text.js: text into index terms and queries, folding, highlighting
+     searchText    search-text.js: text into index terms and queries, folding
+     searchHighlight search-highlight.js: where a query matched in a text, marked
      searchIndex   search-index.js: a language's index, and loading with <script> tags
      search        search.js: the page's search without its box, for tests and the curious
      searchData    assets/search/{lang}.js (hooks/outputs/search.py): a language's search records

@@ -1,5 +1,6 @@
 // @ts-check
 /* The edition's search, its box (window.a4p.searchText, assets/search-text.js: the terms;
+   window.a4p.searchHighlight, assets/search-highlight.js: the matches marked;
    window.a4p.searchIndex, assets/search-index.js: the index and loading).
 
    The whole: the paragraphs (and glossary terms) of the page's language, indexed in the browser by MiniSearch (assets/vendor/minisearch). Works from file:// as well as online:
@@ -22,10 +23,10 @@
   "use strict";
 
   var searchText = window.a4p.searchText, searchIndex = window.a4p.searchIndex;
-  var fill = searchText.fill, folder = searchText.folder, forms = searchText.forms;
-  var highlights = searchText.highlights, indexTerms = searchText.indexTerms;
-  var lightStemmer = searchText.lightStemmer, parse = searchText.parse;
-  var runs = searchText.runs, snippet = searchText.snippet;
+  var searchHighlight = window.a4p.searchHighlight;
+  var folder = searchText.folder, forms = searchText.forms, indexTerms = searchText.indexTerms;
+  var lightStemmer = searchText.lightStemmer, parse = searchText.parse, runs = searchText.runs;
+  var fill = searchHighlight.fill, highlights = searchHighlight.highlights, snippet = searchHighlight.snippet;
   var Index = searchIndex.Index, join = searchIndex.join, languageSettings = searchIndex.languageSettings;
   var loadScript = searchIndex.loadScript, loadStemmer = searchIndex.loadStemmer;
   var whenIdle = searchIndex.whenIdle;

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "source" / "search.yml"
 # the search's three classic scripts, after the one that declares window.a4p, in the order the
 # pages load them (mkdocs.yml)
-SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("a4p.js", "search-text.js", "search-index.js", "search.js")]
+SEARCH_JS = [ROOT / "docs" / "assets" / name for name in ("a4p.js", "search-text.js", "search-highlight.js", "search-index.js", "search.js")]
 # every folding of source/search.yml, as the languages use it: a stemming folding kept off its
 # language's stop words (hooks.outputs.search.load_settings), as the records files hand it over
 FOLDINGS = folding.parse(yamlsource.load(SETTINGS).get("foldings"), SETTINGS) | {

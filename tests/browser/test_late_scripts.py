@@ -30,7 +30,7 @@ NEEDS = {
     "material": {"a4p-theme-scope.js", "bundle"},  # Material's own parts started (document$)
     "cite": {"a4p-cite.js"},
     "share": {"a4p-share.js"},
-    "search": {"a4p.js", "search-text.js", "search-index.js", "search.js"},
+    "search": {"a4p.js", "search-text.js", "search-highlight.js", "search-index.js", "search.js"},
     "tooltips": set(),  # shown by the style sheet on focus and hover; a4p-glossary.js adds touch and Escape
 }
 LATE = sorted(set().union(*NEEDS.values()) | {"a4p-glossary.js"})

@@ -18,8 +18,10 @@ interface A4p {
   plural(strings: A4pStrings, n: number, lang: string): string;
   /** assets/a4p.js: a new element with its class and text (textContent) if given. */
   element<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string | null, text?: string | null): HTMLElementTagNameMap[K];
-  /** assets/search-text.js: text into index terms and queries, folding, highlighting. */
+  /** assets/search-text.js: text into index terms and queries, folding. */
   searchText?: A4pSearchText;
+  /** assets/search-highlight.js: where a query matched in a text, and the text with its matches marked. */
+  searchHighlight?: A4pSearchHighlight;
   /** assets/search-index.js: a language's index, and loading with <script> tags. */
   searchIndex?: A4pSearchIndex;
   /** assets/search.js: the page's search without its box, for tests and the curious. */
@@ -120,6 +122,10 @@ interface A4pSearchText {
   indexTerms(text: string, settings?: A4pSettings): string[];
   parse(query: string, settings: A4pSettings): A4pParsed;
   squeeze(text: string, fold?: A4pFold): string;
+  bigrams(chars: string[]): string[];
+}
+
+interface A4pSearchHighlight {
   highlights(text: string, parsed: A4pParsed): A4pRange[];
   fill(parent: Node, text: string, ranges: A4pRange[], from: number, to: number): void;
   snippet(parent: Node, text: string, ranges: A4pRange[]): void;
