@@ -70,95 +70,57 @@ RESOURCES = """() => {
 }"""
 
 
-def first_load(browser, url: str, idle_seconds: float = 3.0) -> dict:
-    """Bytes (gzip as sent) a fresh tab requests up to the page's ``load`` event, and after it
-    (idle loading), and what a service worker fetches (precache), apart."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    bodies: dict[str, int] = {}
-    worker: dict[str, int] = {}
+class Bodies:
+    """Every response of a tab's context, gzipped as sent, by URL: the page's own in ``page``,
+    its service worker's (precaching) apart in ``worker``."""
 
-    def on_response(response):
+    def __init__(self, context):
+        self.page: dict[str, int] = {}
+        self.worker: dict[str, int] = {}
+        context.on("response", self.on_response)
+
+    def on_response(self, response):
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has no body
             return
         size = gzip_size(body, response.headers.get("content-type", ""))
-        if getattr(response.request, "service_worker", None) is not None:
-            worker[response.url] = size
-        else:
-            bodies[response.url] = size
+        own = getattr(response.request, "service_worker", None) is None
+        (self.page if own else self.worker)[response.url] = size
 
-    context.on("response", on_response)
+    def until(self, page, url: str, timing: dict, end: float) -> tuple[int, int]:
+        """Bytes and requests of the document and of the resources that ended by ``end`` (ms)."""
+        before = [e for e in timing["entries"] if e["end"] <= end]
+        document = self.page.get(page.url, self.page.get(url, 0))
+        return document + sum(self.page.get(e["url"], 0) for e in before), 1 + len(before)
+
+
+def first_load(browser, url: str, idle_seconds: float = 3.0) -> dict:
+    """Bytes (gzip as sent) a fresh tab requests up to the page's ``load`` event, and after it
+    (idle loading), and what a service worker fetches (precache), apart."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    bodies = Bodies(context)
     page.goto(url, wait_until="load")
-    document = bodies.get(page.url, bodies.get(url, 0))
     time.sleep(idle_seconds)  # what loads after the load event, when nobody waits for it
     timing = page.evaluate(RESOURCES)
+    load, requests = bodies.until(page, url, timing, timing["load"])
     context.close()
-    before = [e for e in timing["entries"] if e["end"] <= timing["load"]]
     after = [e for e in timing["entries"] if e["end"] > timing["load"]]
     return {
-        "load": document + sum(bodies.get(e["url"], 0) for e in before),
-        "requests": 1 + len(before),
-        "idle": sum(bodies.get(e["url"], 0) for e in after),
+        "load": load,
+        "requests": requests,
+        "idle": sum(bodies.page.get(e["url"], 0) for e in after),
         "idle_requests": len(after),
-        "service_worker": sum(worker.values()),
-        "service_worker_requests": len(worker),
+        "service_worker": sum(bodies.worker.values()),
+        "service_worker_requests": len(bodies.worker),
     }
 
 
 # The page's scripts have run: assets/a4p-load.js loads them after the load event (a page
-# without it, the baseline's, has run its scripts by then).
+# without it, the baseline's, has run its scripts by then). The browser tests wait for it too.
 READY = """() => !document.querySelector('script[data-a4p-later]')
   || document.documentElement.hasAttribute('data-a4p-ready')"""
-
-
-def first_search_load(browser, url: str, query: str) -> dict:
-    """Bytes (gzip as sent) and requests a fresh tab fetches from opening ``url`` to the first
-    result of ``query``, typed at the page's load: the first load and the search's files."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    bodies: dict[str, int] = {}
-
-    def on_response(response):
-        if getattr(response.request, "service_worker", None) is not None:
-            return  # the service worker's precaching, after the page's own (first_load reports it)
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            return
-        bodies[response.url] = gzip_size(body, response.headers.get("content-type", ""))
-
-    context.on("response", on_response)
-    page.goto(url, wait_until="load")
-    page.evaluate(WATCH)
-    page.locator("form[data-a4p-search] input").focus()
-    page.keyboard.insert_text(query)
-    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
-    page.wait_for_load_state("networkidle")  # every response's body is in
-    timing = page.evaluate(RESOURCES)
-    first = page.evaluate("() => window.__bench.first")
-    document = bodies.get(page.url, bodies.get(url, 0))
-    context.close()
-    before = [e for e in timing["entries"] if e["end"] <= first]
-    return {"bytes": document + sum(bodies.get(e["url"], 0) for e in before), "requests": 1 + len(before)}
-
-
-def first_paint_and_result(browser, url: str, query: str) -> tuple[float, float]:
-    """From ``url`` (the offline bundle opened from disk): the first contentful paint, in ms
-    from navigation start, and the first result of ``query`` typed at load, in ms from typing."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    page.evaluate(WATCH)
-    page.locator("form[data-a4p-search] input").focus()
-    page.keyboard.insert_text(query)
-    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
-    paint = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
-    taken = page.evaluate("() => window.__bench.first - window.__bench.start")
-    context.close()
-    return paint, taken
-
 
 WATCH = """() => {
   window.__bench = {start: null, first: null};
@@ -173,6 +135,44 @@ WATCH = """() => {
 }"""
 
 
+def _search(page, query: str, delay: float = 0) -> float:
+    """Type ``query`` into the loaded page's search box (``delay`` seconds after ``load``; 0: at
+    once) and wait for the first result: milliseconds from the focus to it."""
+    page.evaluate(WATCH)
+    if delay:
+        page.wait_for_timeout(delay * 1000)
+    page.locator("form[data-a4p-search] input").focus()
+    page.keyboard.insert_text(query)
+    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
+    return page.evaluate("() => window.__bench.first - window.__bench.start")
+
+
+def first_search_load(browser, url: str, query: str) -> dict:
+    """Bytes (gzip as sent) and requests a fresh tab fetches from opening ``url`` to the first
+    result of ``query``, typed at the page's load: the first load and the search's files."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    bodies = Bodies(context)
+    page.goto(url, wait_until="load")
+    _search(page, query)
+    page.wait_for_load_state("networkidle")  # every response's body is in
+    found, requests = bodies.until(page, url, page.evaluate(RESOURCES), page.evaluate("() => window.__bench.first"))
+    context.close()
+    return {"bytes": found, "requests": requests}
+
+
+def first_paint_and_result(browser, url: str, query: str) -> tuple[float, float]:
+    """From ``url`` (the offline bundle opened from disk): the first contentful paint, in ms
+    from navigation start, and the first result of ``query`` typed at load, in ms from typing."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    taken = _search(page, query)
+    paint = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    context.close()
+    return paint, taken
+
+
 def first_result(browser, url: str, query: str, delay: float, throttle: float = 1.0) -> float:
     """Milliseconds from focusing the search box and typing ``query`` (``delay`` seconds after
     ``load``; 0: at load) to the first result on screen; ``throttle``: CPU slowdown (CDP)."""
@@ -182,14 +182,7 @@ def first_result(browser, url: str, query: str, delay: float, throttle: float = 
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.goto(url, wait_until="load")
-    page.evaluate(WATCH)
-    if delay:
-        page.wait_for_timeout(delay * 1000)
-    box = page.locator("form[data-a4p-search] input")
-    box.focus()
-    page.keyboard.insert_text(query)
-    page.wait_for_function("() => window.__bench.first !== null", timeout=30000)
-    taken = page.evaluate("() => window.__bench.first - window.__bench.start")
+    taken = _search(page, query, delay)
     context.close()
     return taken
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hooks.edition import load as sources
 from scripts import build_site
+from scripts.bench_browser import READY
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITION = sources.load_edition(sources.Layout(ROOT / "source"))  # for parameters, read at collection
@@ -176,10 +177,8 @@ def open_tab(browser, allowed_prefix: str, animation_rate: float = ANIMATION_RAT
     return context, tab
 
 
-# The page's scripts have run (assets/a4p-load.js loads them after the page's load event), or
-# the page has none to load (a redirect page, a data file).
-READY = """() => !document.querySelector('script[data-a4p-later]')
-  || document.documentElement.hasAttribute('data-a4p-ready')"""
+# READY: the page's scripts have run (assets/a4p-load.js loads them after the page's load
+# event), or the page has none to load (a redirect page, a data file): the benchmark's own test.
 
 
 def _then_ready(tab, navigate):

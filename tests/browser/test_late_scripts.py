@@ -47,8 +47,21 @@ def script_list(site: str) -> list[str]:
 
 
 def name_of(url: str) -> str:
-    name = url.rsplit("/", 1)[-1]
+    name = url.split("?")[0].rsplit("/", 1)[-1]
     return "bundle" if name.startswith("bundle.") else name
+
+
+def open_holding(tab, url: str, script: str) -> list:
+    """Open ``url`` with ``script`` (a name of :func:`name_of`) held back: the page loaded, the
+    script asked for and not answered. The held requests, to ``continue_()``."""
+    held = []
+    tab.route(lambda address: name_of(address) == script, lambda route: held.append(route))
+    with tab.expect_request(lambda request: name_of(request.url) == script):
+        tab.goto(url, wait_until="commit")
+    tab.wait_for_load_state("load")  # the script was asked for after the page's load, and is held
+    tab.evaluate("() => document.readyState")  # a round trip: the route's handler has been called
+    assert len(held) == 1, f"{script} was held {len(held)} times"
+    return held
 
 
 def works(tab, feature: str) -> None:
@@ -98,15 +111,10 @@ def test_a_text_page_loads_all_its_scripts_after_its_words(site_server):
 
 @pytest.mark.parametrize("late", LATE)
 def test_the_page_works_with_a_script_that_comes_late(tab, late):
-    held = []
-    tab.route(lambda url: name_of(url.split("?")[0]) == late, lambda route: held.append(route))
-    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == late):
-        tab.goto(tab.site + PATH, wait_until="commit")
-    tab.wait_for_load_state("load")  # the script was asked for after the page's load, and is held
+    held = open_holding(tab, tab.site + PATH, late)
     assert tab.locator("#para-9 .a4p-para__text").is_visible(), "the words wait for a script"
     assert not tab.evaluate("() => document.documentElement.hasAttribute('data-a4p-ready')")
     assert tab.evaluate("() => document.documentElement.classList.contains('js')")
-    assert len(held) == 1, f"{late} was held {len(held)} times"
     held[0].continue_()
     tab.wait_for_function(READY)
     for feature in NEEDS:
@@ -116,7 +124,7 @@ def test_the_page_works_with_a_script_that_comes_late(tab, late):
 
 @pytest.mark.parametrize("missing", LATE)
 def test_the_page_works_without_a_script_that_never_comes(tab, missing):
-    tab.route(lambda url: name_of(url.split("?")[0]) == missing, lambda route: route.abort())
+    tab.route(lambda url: name_of(url) == missing, lambda route: route.abort())
     tab.goto(tab.site + PATH)  # waits for data-a4p-ready: the loader finishes with one missing
     said = [text for text in tab.console_errors if text.startswith("a4p: ")]
     assert len(said) == 1 and missing.replace("bundle", "bundle.") in said[0] and "did not load" in said[0], \
@@ -132,11 +140,7 @@ def test_the_page_works_without_a_script_that_never_comes(tab, missing):
 
 
 def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
-    held = []
-    tab.route(lambda url: name_of(url.split("?")[0]) == "search.js", lambda route: held.append(route))
-    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "search.js"):
-        tab.goto(tab.site + PATH, wait_until="commit")
-    tab.wait_for_load_state("load")
+    held = open_holding(tab, tab.site + PATH, "search.js")
     box = tab.locator("form[data-a4p-search] input")
     box.fill(QUERY)  # typed while the search's script is on its way
     assert tab.locator("a.a4p-search__result").count() == 0
@@ -155,11 +159,7 @@ def test_nothing_moves_when_the_scripts_come(browser, site_server, viewport):
     """The words are laid out where they will stay: the controls the scripts show keep their
     place from the first paint (a4p.css), so the layout before and after is the same."""
     context, tab = open_tab(browser, site_server, viewport=viewport)
-    held = []
-    tab.route(lambda url: name_of(url.split("?")[0]) == "a4p-theme-scope.js", lambda route: held.append(route))
-    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "a4p-theme-scope.js"):
-        tab.goto(site_server + PATH, wait_until="commit")
-    tab.wait_for_load_state("load")
+    held = open_holding(tab, site_server + PATH, "a4p-theme-scope.js")
     before = tab.evaluate(POSITIONS)
     held[0].continue_()
     tab.wait_for_function(READY)
@@ -175,11 +175,7 @@ def test_the_header_buttons_show_once_they_work(browser, site_server):
     """On a phone the menu and search buttons are hidden (in their place) until
     assets/a4p-header.js has bound them: no button that does nothing."""
     context, tab = open_tab(browser, site_server, viewport=PHONE, has_touch=True)
-    held = []
-    tab.route(lambda url: name_of(url.split("?")[0]) == "a4p-header.js", lambda route: held.append(route))
-    with tab.expect_request(lambda request: name_of(request.url.split("?")[0]) == "a4p-header.js"):
-        tab.goto(site_server + PATH, wait_until="commit")
-    tab.wait_for_load_state("load")
+    held = open_holding(tab, site_server + PATH, "a4p-header.js")
     menu = tab.locator("button[data-a4p-toggle='__drawer']")
     assert menu.count() == 1 and not menu.is_visible()
     held[0].continue_()
