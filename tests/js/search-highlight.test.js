@@ -39,6 +39,8 @@ describe("highlights", () => {
     assert.deepEqual(here(marked.highlights("平民平民", text.parse("平民 民平", {}))), [[0, 4]]);
     assert.deepEqual(here(marked.highlights("保护平民", text.parse("平民 保护", {}))), [[0, 4]]);
     assert.deepEqual(here(marked.highlights("保护的平民", text.parse("平民 保护", {}))), [[0, 2], [3, 5]]);
+    // a mark inside a longer one: the longer one stands
+    assert.deepEqual(here(marked.highlights("保护平民", text.parse("保护平民 护平", {}))), [[0, 4]]);
   });
 });
 
