@@ -7,7 +7,13 @@
 
    - Before the first paint, <html> says "js" as Material's bundle would once it runs: the
      page's styles are final from the first paint, and nothing moves when the scripts come.
-   - The scripts are asked for at once (preloaded) and run one after the other, in their order,
+   - The search box's scripts come first (data-a4p-first: those of data-a4p-later a reader
+     needs to reach the box and use it, hooks/outputs/search.py BOX_SCRIPTS), asked for with
+     its engine and records. Once
+     they have run, the rest are asked for at once, unless the reader is in the box by then:
+     the rest wait until the box has answered (its form's data-state is no longer "loading"),
+     so that a reader who searches at once gets the results before the page's other code.
+   - Each group is asked for at once (preloaded) and run one after the other, in its order,
      each in a task of its own, as they would at the end of <body>. Material's bundle
      starts its parts on DOMContentLoaded, which has passed by then: once every script has
      run, the event is sent again, as the parser sent it, after the last script.
@@ -25,13 +31,33 @@
   var me = /** @type {HTMLScriptElement} */ (document.currentScript);
   /** @type {string[]} */
   var later = JSON.parse(me.getAttribute("data-a4p-later") || "[]");
+  /** @type {string[]} */
+  var wanted = JSON.parse(me.getAttribute("data-a4p-first") || "[]");
+  var first = later.filter(function (src) { return wanted.indexOf(src) !== -1; });
+  var others = later.filter(function (src) { return wanted.indexOf(src) === -1; });
   var EARLY = ["keydown", "pointerdown", "focusin"]; // the reader reaches for the page before load
+  var SEARCH = "form[data-a4p-search]"; // the search box (overrides/partials/search.html)
   var started = false;
+  var asked = false; // the rest asked for
 
   function ready() {
     document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
     root.setAttribute("data-a4p-ready", "");
     document.dispatchEvent(new Event("a4p:ready"));
+  }
+
+  /** Ask for ``files`` at once (each one's fetch is the one its <script> uses later).
+     @param {(string | null)[]} files */
+  function preload(files) {
+    files.forEach(function (src) {
+      if (src) {
+        var link = document.createElement("link");
+        link.rel = "preload";
+        link.as = "script";
+        link.href = src;
+        document.head.appendChild(link);
+      }
+    });
   }
 
   function start() {
@@ -41,40 +67,87 @@
     started = true;
     window.removeEventListener("load", start);
     EARLY.forEach(function (type) { document.removeEventListener(type, start, true); });
-    later.forEach(function (src) { // every file asked for at once
-      var link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "script";
-      link.href = src;
-      document.head.appendChild(link);
-    });
+    var form = document.querySelector(SEARCH);
+    if (first.length && form) {
+      // with the box's files besides its scripts, which search.js loads when asked (at idle,
+      // or at once)
+      preload(first.concat([form.getAttribute("data-engine"), form.getAttribute("data-records")]));
+    } else {
+      first = []; // no box to serve first: every script at once, in the one order
+      others = later;
+      preload(others);
+      asked = true;
+    }
     if (document.readyState === "loading") {
       // a reader's touch before the page is parsed: the scripts find the whole page, and
       // Material its DOMContentLoaded, once it is
-      document.addEventListener("DOMContentLoaded", function () { run(0); }, { once: true });
+      document.addEventListener("DOMContentLoaded", function () { run(first, 0, then); }, { once: true });
     } else {
-      run(0);
+      run(first, 0, then);
     }
   }
 
-  /** Run script ``i``, then the next: one a task, so that no long task keeps the page from
-     answering a reader (all of them together took one of 90 ms), in their order.
-     @param {number} i */
-  function run(i) {
-    if (i === later.length) {
-      ready();
+  /* The search box's scripts have run: the rest now, or once the box has answered a reader
+     who is in it (its state leaves "loading": results shown, or the search failed), or the
+     reader has left it (a stalled file of the search keeps nothing else from them). */
+  function then() {
+    var form = document.querySelector(SEARCH);
+    if (!form || form.getAttribute("data-state") !== "loading") {
+      rest();
       return;
     }
-    var src = later[i];
+    var box = form;
+    var watch = new MutationObserver(function () {
+      if (box.getAttribute("data-state") !== "loading") {
+        go();
+      }
+    });
+    watch.observe(box, { attributes: true, attributeFilter: ["data-state"] });
+    /** @param {FocusEvent} event */
+    function left(event) {
+      if (!(event.relatedTarget instanceof Node && box.contains(event.relatedTarget))) {
+        go();
+      }
+    }
+    box.addEventListener("focusout", left);
+    var went = false;
+    function go() {
+      if (!went) {
+        went = true;
+        watch.disconnect();
+        box.removeEventListener("focusout", left);
+        rest();
+      }
+    }
+  }
+
+  /* The rest of the page's scripts. */
+  function rest() {
+    if (!asked) {
+      preload(others);
+    }
+    run(others, 0, ready);
+  }
+
+  /** Run script ``i`` of ``list``, then the next, then ``done``: one a task, so that no long
+     task keeps the page from answering a reader (all of them together took one of 90 ms), in
+     their order.
+     @param {string[]} list @param {number} i @param {() => void} done */
+  function run(list, i, done) {
+    if (i === list.length) {
+      done();
+      return;
+    }
+    var src = list[i];
     var script = document.createElement("script");
     script.src = src;
     script.addEventListener("error", function () {
       if (window.console) {
         window.console.error("a4p: " + src + " did not load; the page works without what it adds");
       }
-      run(i + 1);
+      run(list, i + 1, done);
     });
-    script.addEventListener("load", function () { run(i + 1); });
+    script.addEventListener("load", function () { run(list, i + 1, done); });
     document.head.appendChild(script);
   }
 

@@ -35,6 +35,11 @@ from hooks.urls import TIMELINE, Scheme, instrument_anchor
 
 RECORDS_DIR = "assets/search"  # site path of the per-language records files
 ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from npm
+# What a reader needs to reach the search box and use it (of mkdocs.yml's extra_javascript), which
+# assets/a4p-load.js runs before the page's other scripts: a4p.js declares window.a4p, which the
+# rest meet in; a4p-header.js binds the header's buttons, a phone's way into the box.
+BOX_SCRIPTS = ("assets/a4p.js", "assets/a4p-header.js", "assets/search-text.js", "assets/search-highlight.js",
+               "assets/search-index.js", "assets/search.js")
 SETTINGS_FILE = "search.yml"  # in source/
 GLOBAL = "a4p.searchData"  # the browser global the records files add their language to
 # The interface strings of the search box (source/i18n/{lang}.yml, "search:").
@@ -231,7 +236,7 @@ def records_path(code: str) -> str:
 
 def page_config(edition: Edition, code: str) -> dict:
     """What the page template needs for language ``code``'s search box."""
-    return {"lang": code, "records": records_path(code), "engine": ENGINE,
+    return {"lang": code, "records": records_path(code), "engine": ENGINE, "scripts": list(BOX_SCRIPTS),
             "strings": browser_strings(edition, code)}
 
 

@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from scripts.bench_browser import AT_LOAD
 from tests.browser._support import READY, ROOT, open_tab, page_path
 
 pytestmark = pytest.mark.browser
@@ -148,6 +149,57 @@ def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
     tab.locator("a.a4p-search__result").first.wait_for(state="attached")
     assert tab.evaluate("() => document.activeElement === document.querySelector('form[data-a4p-search] input')")
     assert box.input_value() == QUERY
+
+
+RECORDS = "/assets/search/"  # the language's search records (hooks/outputs/search.py RECORDS_DIR)
+
+
+def first_scripts(site: str) -> list[str]:
+    """The scripts the loader runs first, the search box's (``data-a4p-first``), by name."""
+    import urllib.request
+    with urllib.request.urlopen(site + PATH) as response:
+        page = response.read().decode("utf-8")
+    found = re.search(r'data-a4p-first="([^"]*)"', page)
+    assert found, "the page names no scripts to run first"
+    return [name_of(url) for url in json.loads(found.group(1).replace("&#34;", '"'))]
+
+
+def test_a_reader_searching_at_load_gets_results_before_the_other_scripts_are_asked_for(tab):
+    first = first_scripts(tab.site)
+    others = {name_of(url) for url in script_list(tab.site)} - set(first)
+    assert NEEDS["search"] <= set(first) and others, (first, others)
+    tab.add_init_script(script=f"({AT_LOAD})({json.dumps(QUERY)})")  # as the bench types at load
+    tab.goto(tab.site + PATH)  # waits for data-a4p-ready: every script has run since
+    fetched = {name_of(url) for url in tab.evaluate("() => window.__bench.fetched")}
+    assert set(first) <= fetched, f"the box's scripts not fetched by its first result: {set(first) - fetched}"
+    assert not fetched & others, f"fetched before the first result, and not needed for it: {fetched & others}"
+    tab.keyboard.press("Escape")  # the box closed
+    for feature in NEEDS:  # the rest came after, and works
+        works(tab, feature)
+    assert tab.errors == [] and tab.console_errors == []
+
+
+def test_the_other_scripts_wait_for_no_search_the_reader_has_not_asked_for(tab):
+    """The search's records never come, and nobody is in the box: the page's other scripts run."""
+    tab.route(lambda url: RECORDS in url, lambda route: None)  # held, never answered
+    tab.goto(tab.site + PATH)  # waits for data-a4p-ready
+    works(tab, "cite")
+
+
+def test_a_stalled_search_holds_the_other_scripts_only_while_the_reader_is_in_the_box(tab):
+    asked = []
+    tab.on("request", lambda request: asked.append(name_of(request.url)))
+    tab.route(lambda url: RECORDS in url, lambda route: None)  # held, never answered
+    tab.add_init_script(script=f"({AT_LOAD})({json.dumps(QUERY)})")  # as the bench types at load
+    tab.goto(tab.site + PATH, wait_until="commit")
+    # the box's scripts have run (the header's are bound, the box waits for its records)
+    tab.wait_for_function("() => document.querySelector('[data-a4p-bound]') !== null"
+                          " && document.querySelector('form[data-a4p-search]').dataset.state === 'loading'")
+    assert "bundle" not in asked and "a4p-cite.js" not in asked, asked
+    assert not tab.evaluate("() => document.documentElement.hasAttribute('data-a4p-ready')")
+    tab.keyboard.press("Escape")  # the reader leaves the box
+    tab.wait_for_function(READY)
+    works(tab, "cite")
 
 
 POSITIONS = """() => [...document.querySelectorAll('.a4p-para, .a4p-para__text, h1')]

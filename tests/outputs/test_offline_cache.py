@@ -279,13 +279,18 @@ def test_the_scripts_loaded_after_the_words_are_what_a_page_loads():
     assert offline_cache.loaded_urls(page) == expected
 
 
+def extra_javascript() -> list[str]:
+    """The edition's scripts, as mkdocs.yml lists them (extra_javascript), read off the file."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", config, re.M).group(1)
+    return [line.split("- ", 1)[1].strip() for line in listed.splitlines()]
+
+
 def test_every_script_a_page_loads_after_its_words_is_kept_offline(built_site, edition):
     """The scripts assets/a4p-load.js loads once the page has loaded (Material's bundle, the
     edition's scripts of mkdocs.yml) are in every language's offline list: read from mkdocs.yml
     and the theme's bundle name, not from the pages."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", config, re.M).group(1)
-    scripts = [line.split("- ", 1)[1].strip() for line in listed.splitlines()]
+    scripts = extra_javascript()
     bundle = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", (ROOT / "overrides" / "base.html")
                        .read_text(encoding="utf-8")).group(0)
     expected = {"assets/a4p-load.js", "assets/a4p-theme-scope.js", "assets/a4p-theme-target.js", bundle, *scripts}

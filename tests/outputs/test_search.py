@@ -18,6 +18,7 @@ from hooks.edition.glossary import ordered
 from hooks.errors import SourceError
 from hooks.outputs import search
 from hooks.urls import Scheme
+from tests.outputs.test_offline_cache import extra_javascript
 from tests.pages.test_timeline import as_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -357,3 +358,11 @@ def test_a_terms_json_carries_its_name_once(edition):
     assert list(data.values()).count("protection of civilians") == 1
     paragraph = search.paragraph_records(edition, "en", ONLINE)[0].as_json()
     assert paragraph["label"] == "Paragraph 1" and "name" not in paragraph
+
+
+def test_the_box_scripts_are_scripts_of_every_page():
+    """assets/a4p-load.js runs first those of the page's scripts that BOX_SCRIPTS names: a name
+    that is not among mkdocs.yml's extra_javascript would run nowhere, and say nothing."""
+    scripts = extra_javascript()
+    assert [s for s in search.BOX_SCRIPTS if s not in scripts] == []
+    assert "assets/search.js" in search.BOX_SCRIPTS and "assets/a4p.js" in search.BOX_SCRIPTS  # the box, its namespace
