@@ -4,8 +4,8 @@ MkDocs makes a new Jinja environment for every build, and mkdocs-static-i18n bui
 language in one process (the preview rebuilds in it too): without a shared cache each
 language compiled every Material template again (about a fifth of a six-language build).
 :class:`CompiledTemplates` keeps each compiled template in memory under its name, file and the
-environment's extensions, checked against a checksum of its source, so an edited template
-(``overrides/``) is compiled again. hooks/main.py hands it to each build's environment.
+environment's extensions and whitespace options, checked against a checksum of its source, so
+an edited template (``overrides/``) is compiled again. hooks/main.py hands it to each build's environment.
 
 :func:`list_once` does the same for the list of the theme's files, which MkDocs walks in every
 build to find the theme's static files: Material's folder holds some 14,500 files, all but a
@@ -25,14 +25,16 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 
 class CompiledTemplates(BytecodeCache):
-    """A Jinja bytecode cache in memory: (name, file, extensions) → (checksum, code)."""
+    """A Jinja bytecode cache in memory: (name, file, extensions, whitespace options) → (checksum,
+    code)."""
 
     def __init__(self) -> None:
         self.kept: dict[str, tuple[str, CodeType]] = {}
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
-        extensions = ",".join(sorted(environment.extensions))  # what the compiled code was made with
-        key = f"{self.get_cache_key(name, filename)}|{extensions}"
+        # what the compiled code was made with: the extensions, and how tags' whitespace is taken
+        extensions = ",".join(sorted(environment.extensions))
+        key = f"{self.get_cache_key(name, filename)}|{extensions}|{environment.trim_blocks}{environment.lstrip_blocks}"
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket

@@ -303,14 +303,19 @@ def run(runs: int, with_lighthouse: bool, work: Path) -> Report:
 
             warm = {code: bench_browser.warm_queries(browser, base + scheme.page(code, "politics"),
                                                      queries(edition, code)) for code in codes}
-            p95 = {code: percentile(times, 95) for code, times in warm.items()}
+            p95 = {code: percentile(times["first"], 95) for code, times in warm.items()}
+            whole95 = {code: percentile(times["whole"], 95) for code, times in warm.items()}
             worst95 = max(p95, key=p95.get)
-            report.figures.append(Figure("warm query, 95th percentile (slowest language)",
+            report.figures.append(Figure("warm query, 95th percentile (slowest language): to the first results",
                                          f"{ms(p95[worst95])} ({worst95})", f"≤ {WARM_P95_MS} ms",
                                          p95[worst95] <= WARM_P95_MS))
-            details.append("Warm query p95 per language (queries): " + ", ".join(
-                f"{code} {ms(p95[code])} ({len(warm[code])})" for code in codes) +
-                ". The query set: every glossary term of the language, then the first word of each term of several words.")
+            worst_whole = max(whole95, key=whole95.get)
+            report.figures.append(Figure("the same, to the whole list (its rest built after the first results' paint)",
+                                         f"{ms(whole95[worst_whole])} ({worst_whole})", "report it", None))
+            details.append("Warm query p95 per language, to the first results; to the whole list (queries): " +
+                           ", ".join(f"{code} {ms(p95[code])}; {ms(whole95[code])} ({len(warm[code]['first'])})"
+                                     for code in codes) +
+                           ". The query set: every glossary term of the language, then the first word of each term of several words.")
             bundle, pdfs = offline_size(work)
             opened = unzip_bundle(work)
             disk = {}

@@ -295,7 +295,8 @@ def test_every_script_and_stylesheet_a_page_names_is_in_the_site(built_site):
         page = Page(file.read_text(encoding="utf-8"))
         base = file.relative_to(built_site).as_posix()
         refs = [a["src"] for a in page.find("script") if "src" in a]
-        refs += [src for a in page.find("script") for src in json.loads(a.get("data-a4p-later", "[]"))]
+        refs += [src for a in page.find("script") for group in json.loads(a.get("data-a4p-later", "[]"))
+                 for src in group]
         refs += [a["href"] for a in page.find("link") if a.get("rel") == "stylesheet"]
         for ref in refs:
             assert "://" not in ref, f"{base} loads {ref} from another host"

@@ -54,6 +54,19 @@ def test_another_set_of_extensions_compiles_its_own(tmp_path, monkeypatch):
     assert compiled == ["list.html", "list.html"]
 
 
+def test_other_whitespace_options_compile_their_own(tmp_path, monkeypatch):
+    """hooks/main.py trims the tags' lines (trim_blocks, lstrip_blocks): the code compiled so
+    is not the code of an environment without them."""
+    (tmp_path / "list.html").write_text("<ul>\n  {% for x in xs %}\n  <li>{{ x }}</li>\n  {% endfor %}\n</ul>",
+                                       encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled = count_compiles(monkeypatch)
+    trimmed = environment(tmp_path, cache, trim_blocks=True, lstrip_blocks=True)
+    assert trimmed.get_template("list.html").render(xs=[1]) == "<ul>\n  <li>1</li>\n</ul>"
+    assert environment(tmp_path, cache).get_template("list.html").render(xs=[1]) == "<ul>\n  \n  <li>1</li>\n  \n</ul>"
+    assert compiled == ["list.html", "list.html"]
+
+
 def test_the_theme_files_are_listed_once_without_hidden_ones(tmp_path):
     from hooks.template_cache import ListedOnce
 

@@ -1,15 +1,15 @@
 // @ts-check
 /* The page's scripts, loaded after its words (docs/decisions/first-load.md). The one script in
-   <head>: everything a page runs is named, in order, in this script's data-a4p-later
-   (overrides/base.html: Material's two scripts that were inline, Material's bundle, then the
-   edition's), and is loaded once the page has loaded, or sooner when the reader reaches for
-   the page first (a key, a pointer, a focus): asked for then, and run once the page is parsed.
+   <head>: everything a page runs is named, in order, in this script's data-a4p-later, in two
+   groups (overrides/base.html): the search box's scripts; then Material's two scripts that
+   were inline, Material's bundle, the edition's others and the page's own. They are loaded
+   once the page has loaded, or sooner when the reader reaches for the page first (a key, a
+   pointer, a focus): asked for then, and run once the page is parsed.
 
    - Before the first paint, <html> says "js" as Material's bundle would once it runs: the
      page's styles are final from the first paint, and nothing moves when the scripts come.
-   - The search box's scripts come first (data-a4p-first: those of data-a4p-later a reader
-     needs to reach the box and use it, hooks/outputs/search.py BOX_SCRIPTS), asked for with
-     its engine and records. Once
+   - The search box's scripts come first (what a reader needs to reach the box and use it,
+     hooks/outputs/search.py BOX_SCRIPTS), asked for with its engine and records. Once
      they have run, the rest are asked for at once, unless the reader is in the box by then:
      the rest wait until the box has answered (its form's data-state is no longer "loading"),
      so that a reader who searches at once gets the results before the page's other code.
@@ -29,12 +29,9 @@
   root.classList.add("js");
 
   var me = /** @type {HTMLScriptElement} */ (document.currentScript);
-  /** @type {string[]} */
-  var later = JSON.parse(me.getAttribute("data-a4p-later") || "[]");
-  /** @type {string[]} */
-  var wanted = JSON.parse(me.getAttribute("data-a4p-first") || "[]");
-  var first = later.filter(function (src) { return wanted.indexOf(src) !== -1; });
-  var others = later.filter(function (src) { return wanted.indexOf(src) === -1; });
+  /** @type {string[][]} */
+  var groups = JSON.parse(me.getAttribute("data-a4p-later") || "[]");
+  var first = groups[0] || [], others = groups[1] || [];
   var EARLY = ["keydown", "pointerdown", "focusin"]; // the reader reaches for the page before load
   var SEARCH = "form[data-a4p-search]"; // the search box (overrides/partials/search.html)
   var started = false;
@@ -73,8 +70,8 @@
       // or at once)
       preload(first.concat([form.getAttribute("data-engine"), form.getAttribute("data-records")]));
     } else {
-      first = []; // no box to serve first: every script at once, in the one order
-      others = later;
+      others = first.concat(others); // no box to serve first: every script at once, in order
+      first = [];
       preload(others);
       asked = true;
     }

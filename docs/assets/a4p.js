@@ -9,6 +9,7 @@
      searchText    search-text.js: text into index terms and queries, folding
      searchHighlight search-highlight.js: where a query matched in a text, marked
      searchIndex   search-index.js: a language's index, and loading with <script> tags
+     searchResults search-results.js: the list of results, a screenful first
      search        search.js: the page's search without its box, for tests and the curious
      searchData    assets/search/{lang}.js (hooks/outputs/search.py): a language's search records
      parallel      a4p-parallel.js (the parallel view's page only): choosing the pair

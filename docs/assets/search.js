@@ -1,6 +1,7 @@
 // @ts-check
 /* The edition's search, its box (window.a4p.searchText, assets/search-text.js: the terms;
    window.a4p.searchHighlight, assets/search-highlight.js: the matches marked;
+   window.a4p.searchResults, assets/search-results.js: the list of results;
    window.a4p.searchIndex, assets/search-index.js: the index and loading).
 
    The whole: the paragraphs (and glossary terms) of the page's language, indexed in the browser by MiniSearch (assets/vendor/minisearch). Works from file:// as well as online:
@@ -26,8 +27,8 @@
   var searchHighlight = window.a4p.searchHighlight;
   var folder = searchText.folder, forms = searchText.forms, indexTerms = searchText.indexTerms;
   var lightStemmer = searchText.lightStemmer, parse = searchText.parse, runs = searchText.runs;
-  var fill = searchHighlight.fill, highlights = searchHighlight.highlights, snippet = searchHighlight.snippet;
-  var Index = searchIndex.Index, join = searchIndex.join, languageSettings = searchIndex.languageSettings;
+  var highlights = searchHighlight.highlights;
+  var Index = searchIndex.Index, languageSettings = searchIndex.languageSettings;
   var loadScript = searchIndex.loadScript, loadStemmer = searchIndex.loadStemmer;
   var whenIdle = searchIndex.whenIdle;
 
@@ -45,6 +46,7 @@
     /** @type {HTMLElement | null} */
     this.button = document.querySelector("button[data-a4p-toggle='__search']"); // the header's (phones)
     this.base = form.getAttribute("data-base") || "";
+    this.results = new window.a4p.searchResults.Results(this.list, this.base);
     this.lang = form.getAttribute("data-lang");
     /** @type {A4pStrings} */
     this.strings = JSON.parse(form.getAttribute("data-strings") || "{}");
@@ -125,11 +127,11 @@
   };
 
   Box.prototype.clear = function () {
-    while (this.list.firstChild) {
-      this.list.removeChild(this.list.firstChild);
-    }
+    this.results.clear();
   };
 
+  /* The count is said at once; the results are shown a screenful first
+     (window.a4p.searchResults, assets/search-results.js). */
   Box.prototype.run = function () {
     if (!this.index) {
       return;
@@ -142,54 +144,7 @@
     }
     var found = this.index.search(query);
     this.meta.textContent = this.count(found.results.length);
-    var self = this;
-    found.results.forEach(function (result) {
-      self.list.appendChild(self.item(result, found.parsed));
-    });
-  };
-
-  /** @param {A4pResult} result @param {A4pParsed} parsed @returns {HTMLLIElement} */
-  Box.prototype.item = function (result, parsed) {
-    var record = result.record;
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var link = document.createElement("a");
-    link.className = "md-search-result__link a4p-search__result";
-    link.href = join(this.base, record.url);
-    link.setAttribute("data-kind", record.kind);
-    if (record.n !== undefined) {
-      link.setAttribute("data-number", String(record.n));
-    }
-    /* a <div>, not Material's <article> with an <h1>: the results are no part of the page's
-       outline, and a screen reader reads each as one link */
-    var article = document.createElement("div");
-    article.className = "md-search-result__article md-typeset";
-    var icon = document.createElement("div");
-    icon.className = "md-search-result__icon md-icon";
-    article.appendChild(icon);
-    var heading = document.createElement("div");
-    heading.className = "a4p-search__title";
-    var label = document.createElement("span");
-    label.className = "a4p-search__label";
-    if (record.name) {
-      fill(label, record.name, highlights(record.name, parsed), 0, record.name.length);
-    } else {
-      label.textContent = record.label;
-    }
-    heading.appendChild(label);
-    heading.appendChild(document.createTextNode(" · "));
-    var page = document.createElement("span");
-    page.className = "a4p-search__page";
-    page.textContent = record.page;
-    heading.appendChild(page);
-    article.appendChild(heading);
-    var text = document.createElement("p");
-    text.className = "a4p-search__text";
-    snippet(text, record.text, highlights(record.text, parsed));
-    article.appendChild(text);
-    link.appendChild(article);
-    li.appendChild(link);
-    return li;
+    this.results.show(found);
   };
 
   Box.prototype.open = function () {

@@ -80,7 +80,7 @@ def pages(edition: Edition, code: str, scheme: Scheme) -> list[str]:
     return found
 
 
-LATER = "data-a4p-later"  # assets/a4p-load.js's list of the scripts it loads after the page's words
+LATER = "data-a4p-later"  # assets/a4p-load.js's groups of the scripts it loads after the page's words
 
 
 class _Loads(html.parser.HTMLParser):
@@ -96,7 +96,7 @@ class _Loads(html.parser.HTMLParser):
         if tag in ("script", "img") and a.get("src"):
             self.urls.append(a["src"])
         if tag == "script" and a.get(LATER):
-            self.urls += [str(url) for url in json.loads(a[LATER])]
+            self.urls += [str(url) for group in json.loads(a[LATER]) for url in group]
         elif tag == "link" and a.get("href") and LOADED_LINKS & set((a.get("rel") or "").lower().split()):
             self.urls.append(a["href"])
 

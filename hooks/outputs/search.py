@@ -39,7 +39,7 @@ ENGINE = "assets/vendor/minisearch/index.js"  # the search engine, vendored from
 # assets/a4p-load.js runs before the page's other scripts: a4p.js declares window.a4p, which the
 # rest meet in; a4p-header.js binds the header's buttons, a phone's way into the box.
 BOX_SCRIPTS = ("assets/a4p.js", "assets/a4p-header.js", "assets/search-text.js", "assets/search-highlight.js",
-               "assets/search-index.js", "assets/search.js")
+               "assets/search-index.js", "assets/search-results.js", "assets/search.js")
 SETTINGS_FILE = "search.yml"  # in source/
 GLOBAL = "a4p.searchData"  # the browser global the records files add their language to
 # The interface strings of the search box (source/i18n/{lang}.yml, "search:").

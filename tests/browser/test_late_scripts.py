@@ -6,7 +6,7 @@ works, whichever of them comes late or never comes.
 - Missing: one script never loads; the console names it, and every feature that does not
   need it works. What needs what is the table :data:`NEEDS`, from the scripts' own headers.
 
-The list of scripts is the page's own (``data-a4p-later``), so that a script added to
+The list of scripts is the page's own (``data-a4p-later``, in two groups), so that a script added to
 mkdocs.yml is tested without a change here.
 """
 
@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from hooks.outputs.search import BOX_SCRIPTS
 from scripts.bench_browser import AT_LOAD
 from tests.browser._support import READY, ROOT, open_tab, page_path
 
@@ -31,20 +32,26 @@ NEEDS = {
     "material": {"a4p-theme-scope.js", "bundle"},  # Material's own parts started (document$)
     "cite": {"a4p-cite.js"},
     "share": {"a4p-share.js"},
-    "search": {"a4p.js", "search-text.js", "search-highlight.js", "search-index.js", "search.js"},
+    "search": {"a4p.js", "search-text.js", "search-highlight.js", "search-results.js", "search-index.js", "search.js"},
     "tooltips": set(),  # shown by the style sheet on focus and hover; a4p-glossary.js adds touch and Escape
 }
 LATE = sorted(set().union(*NEEDS.values()) | {"a4p-glossary.js"})
 
 
-def script_list(site: str) -> list[str]:
-    """The scripts a text page loads after its words, read from the page as served."""
+def script_groups(site: str) -> list[list[str]]:
+    """The scripts a text page loads after its words, in their two groups (the search box's, the
+    rest), read from the page as served."""
     import urllib.request
     with urllib.request.urlopen(site + PATH) as response:
         page = response.read().decode("utf-8")
     found = re.search(r'data-a4p-later="([^"]*)"', page)
     assert found, "the page names no scripts to load after its words"
     return json.loads(found.group(1).replace("&#34;", '"'))
+
+
+def script_list(site: str) -> list[str]:
+    """The same, in the order they run."""
+    return [url for group in script_groups(site) for url in group]
 
 
 def name_of(url: str) -> str:
@@ -105,9 +112,10 @@ def tab(browser, site_server):
 
 
 def test_a_text_page_loads_all_its_scripts_after_its_words(site_server):
-    names = [name_of(url) for url in script_list(site_server)]
-    assert names[:3] == ["a4p-theme-scope.js", "a4p-theme-target.js", "bundle"], names  # Material's, first
-    assert set(LATE) <= set(names)
+    box, rest = ([name_of(url) for url in group] for group in script_groups(site_server))
+    assert rest[:3] == ["a4p-theme-scope.js", "a4p-theme-target.js", "bundle"], rest  # Material's, first of the rest
+    assert set(box) == {name_of(path) for path in BOX_SCRIPTS}  # the search box's, in a group before them
+    assert set(LATE) <= set(box + rest)
 
 
 @pytest.mark.parametrize("late", LATE)
@@ -154,19 +162,9 @@ def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
 RECORDS = "/assets/search/"  # the language's search records (hooks/outputs/search.py RECORDS_DIR)
 
 
-def first_scripts(site: str) -> list[str]:
-    """The scripts the loader runs first, the search box's (``data-a4p-first``), by name."""
-    import urllib.request
-    with urllib.request.urlopen(site + PATH) as response:
-        page = response.read().decode("utf-8")
-    found = re.search(r'data-a4p-first="([^"]*)"', page)
-    assert found, "the page names no scripts to run first"
-    return [name_of(url) for url in json.loads(found.group(1).replace("&#34;", '"'))]
-
-
 def test_a_reader_searching_at_load_gets_results_before_the_other_scripts_are_asked_for(tab):
-    first = first_scripts(tab.site)
-    others = {name_of(url) for url in script_list(tab.site)} - set(first)
+    box, rest = script_groups(tab.site)
+    first, others = [name_of(url) for url in box], {name_of(url) for url in rest}
     assert NEEDS["search"] <= set(first) and others, (first, others)
     tab.add_init_script(script=f"({AT_LOAD})({json.dumps(QUERY)})")  # as the bench types at load
     tab.goto(tab.site + PATH)  # waits for data-a4p-ready: every script has run since
@@ -239,7 +237,7 @@ def test_the_header_buttons_show_once_they_work(browser, site_server):
 
 # A page of the loader alone, on an address of its own: its parsing held at a script in the middle.
 LOADER_PAGE = ('<!doctype html><html class="no-js"><head><title>t</title>'
-               '<script src="/load.js" data-a4p-later="[&#34;/late.js&#34;]"></script></head>'
+               '<script src="/load.js" data-a4p-later="[[], [&#34;/late.js&#34;]]"></script></head>'
                '<body><p id="before">before</p><script src="/block.js"></script><p id="after">after</p></body></html>')
 LATE_SCRIPT = "window.__late = {after: !!document.getElementById('after'), state: document.readyState};"
 

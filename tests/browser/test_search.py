@@ -25,8 +25,9 @@ KINDS = ["paragraph", "term", "instrument"]  # the order results are listed in (
 READY = """(query) => {
   const form = document.querySelector('form[data-a4p-search]');
   const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
+  const list = form.closest('.md-search').querySelector('[data-a4p-search-results]');
   return form.dataset.state === 'ready' && form.querySelector('input').value === query
-    && meta.textContent !== '';
+    && meta.textContent !== '' && !list.hasAttribute('aria-busy');  // every result built
 }"""
 RESULTS = """(links) => links.map((a) => ({
   href: a.getAttribute('href'), url: a.href, kind: a.dataset.kind, n: Number(a.dataset.number),
@@ -587,3 +588,43 @@ def test_the_index_is_prepared_at_idle_without_a_keystroke_and_silently(page, si
                            timeout=30000)
     assert page.locator("[data-a4p-search-meta]").text_content() == ""  # nothing announced
     assert not page.evaluate("() => document.getElementById('__search').checked")  # the box stays shut
+
+
+# How many results the box builds at once (assets/search-results.js FIRST); the rest after their paint.
+FIRST = int(re.search(r"var FIRST = (\d+);", (ROOT / "docs" / "assets" / "search-results.js").read_text(encoding="utf-8"))[1])
+TYPE = """(query) => {
+  const input = document.querySelector('form[data-a4p-search] input');
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  const list = document.querySelector('[data-a4p-search-results]');
+  return {built: list.querySelectorAll('a.a4p-search__result').length, busy: list.getAttribute('aria-busy'),
+          said: document.querySelector('[data-a4p-search-meta]').textContent};
+}"""
+PAINTED = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))"  # as search.js waits
+LONG = "peacekeeping"  # a common word of the English text: far more paragraphs than a screen holds
+
+
+def said_count(text: str) -> int:
+    return int(re.search(r"\d+", text)[0])
+
+
+def test_a_long_list_shows_its_first_results_at_once_and_the_rest_after_their_paint(page, site_server):
+    page.goto(site_server + "en/")
+    search(page, "caveats")  # the index is ready
+    now = page.evaluate(TYPE, LONG)
+    total = said_count(now["said"])  # the count is said at once, whole
+    assert total > FIRST, f"'{LONG}' finds {total} results: no longer a long list"
+    assert (now["built"], now["busy"]) == (FIRST, "true")
+    page.wait_for_function(f"() => !document.querySelector('[data-a4p-search-results]').hasAttribute('aria-busy')")
+    assert page.locator(RESULT).count() == total
+    assert said_count(page.inner_text("[data-a4p-search-meta]")) == total
+
+
+def test_a_newer_query_stops_the_rest_of_a_long_list(page, site_server):
+    page.goto(site_server + "en/")
+    search(page, "caveats")
+    page.evaluate(TYPE, LONG)
+    short = page.evaluate(TYPE, "caveats")  # before the long list's rest was built
+    assert short["busy"] is None
+    page.evaluate(PAINTED)  # when the long list's rest would have come
+    assert page.locator(RESULT).count() == said_count(short["said"]) == short["built"]

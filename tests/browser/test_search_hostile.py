@@ -50,7 +50,8 @@ SET_LATER = """(text) => {
 ANSWERED = """() => {
   const form = document.querySelector('form[data-a4p-search]');
   const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
-  return form.dataset.state === 'ready' && meta.textContent !== '';
+  const list = form.closest('.md-search').querySelector('[data-a4p-search-results]');
+  return form.dataset.state === 'ready' && meta.textContent !== '' && !list.hasAttribute('aria-busy');
 }"""
 
 

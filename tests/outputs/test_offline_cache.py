@@ -239,7 +239,7 @@ class _EveryTag(htmllib_parser.HTMLParser):
         elif tag == "link" and a.get("href") and rel & offline_cache.LOADED_LINKS:
             self.urls.append(a["href"])
         if tag == "script" and "data-a4p-later" in a:  # what assets/a4p-load.js loads after the words
-            self.urls += json.loads(a["data-a4p-later"])
+            self.urls += [url for group in json.loads(a["data-a4p-later"]) for url in group]
 
 
 def read_every_tag(page: str) -> list[str]:
@@ -272,7 +272,7 @@ def test_what_a_page_loads_skips_comments_script_bodies_and_attribute_values():
 
 
 def test_the_scripts_loaded_after_the_words_are_what_a_page_loads():
-    page = ('<head><script src="load.js" data-a4p-later="[&#34;x/late.js&#34;, &#34;y.js&#34;]"></script>'
+    page = ('<head><script src="load.js" data-a4p-later="[[&#34;x/late.js&#34;], [&#34;y.js&#34;]]"></script>'
             '<link rel="stylesheet" href="a.css"></head>')
     expected = ["load.js", "x/late.js", "y.js", "a.css"]
     assert read_every_tag(page) == expected

@@ -22,6 +22,8 @@ interface A4p {
   searchText?: A4pSearchText;
   /** assets/search-highlight.js: where a query matched in a text, and the text with its matches marked. */
   searchHighlight?: A4pSearchHighlight;
+  /** assets/search-results.js: the list of results, a screenful first. */
+  searchResults?: { Results: new (list: HTMLElement, base: string) => A4pResults };
   /** assets/search-index.js: a language's index, and loading with <script> tags. */
   searchIndex?: A4pSearchIndex;
   /** assets/search.js: the page's search without its box, for tests and the curious. */
@@ -129,6 +131,16 @@ interface A4pSearchHighlight {
   highlights(text: string, parsed: A4pParsed): A4pRange[];
   fill(parent: Node, text: string, ranges: A4pRange[], from: number, to: number): void;
   snippet(parent: Node, text: string, ranges: A4pRange[]): void;
+}
+
+/** The search box's list of results (assets/search-results.js). */
+interface A4pResults {
+  list: HTMLElement;
+  base: string;
+  shown: number;
+  clear(): void;
+  show(found: A4pFound): void;
+  item(result: A4pResult, parsed: A4pParsed): HTMLLIElement;
 }
 
 /** A search record (hooks/outputs/search.py, Record.as_json()). */
