@@ -9,7 +9,7 @@
    - Before the first paint, <html> says "js" as Material's bundle would once it runs: the
      page's styles are final from the first paint, and nothing moves when the scripts come.
    - The search box's scripts come first (what a reader needs to reach the box and use it,
-     hooks/outputs/search.py BOX_SCRIPTS), asked for with its engine and records. Once
+     hooks/outputs/search.py BOX_SCRIPTS), asked for with its engine, records and stemmer. Once
      they have run, the rest are asked for at once, unless the reader is in the box by then:
      the rest wait until the box has answered (its form's data-state is no longer "loading"),
      so that a reader who searches at once gets the results before the page's other code.
@@ -67,8 +67,11 @@
     var form = document.querySelector(SEARCH);
     if (first.length && form) {
       // with the box's files besides its scripts, which search.js loads when asked (at idle,
-      // or at once)
-      preload(first.concat([form.getAttribute("data-engine"), form.getAttribute("data-records")]));
+      // or at once): the engine, the records, and the stemmer they name (asked for here,
+      // run only when search.js runs it, after the engine)
+      preload(first.concat(["data-engine", "data-records", "data-stemmer"].map(function (name) {
+        return form.getAttribute(name);
+      })));
     } else {
       others = first.concat(others); // no box to serve first: every script at once, in order
       first = [];

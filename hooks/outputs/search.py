@@ -234,10 +234,12 @@ def records_path(code: str) -> str:
     return f"{RECORDS_DIR}/{code}.js"
 
 
-def page_config(edition: Edition, code: str) -> dict:
-    """What the page template needs for language ``code``'s search box."""
-    return {"lang": code, "records": records_path(code), "engine": ENGINE, "scripts": list(BOX_SCRIPTS),
-            "strings": browser_strings(edition, code)}
+def page_config(edition: Edition, code: str, settings: Settings) -> dict:
+    """What the page template needs for language ``code``'s search box (``settings``: the
+    language's, whose stemmer's script, if any, the page asks for with the records)."""
+    stemmer = settings.stemmer.script if settings.stemmer is not None else ""
+    return {"lang": code, "records": records_path(code), "engine": ENGINE, "stemmer": stemmer,
+            "scripts": list(BOX_SCRIPTS), "strings": browser_strings(edition, code)}
 
 
 def browser_strings(edition: Edition, code: str) -> dict[str, str]:

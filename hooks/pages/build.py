@@ -154,7 +154,7 @@ class Build:
             "strings": dict(self.edition.strings[code]),
             "not_found": not_found.render(ctx),
             "not_found_alternates": not_found.language_links(ctx),
-            "search": search.page_config(self.edition, code),
+            "search": search.page_config(self.edition, code, self.search_settings),
             "manifest": offline_cache.manifest_path(self.scheme, code) if self.scheme.directory_urls else "",
         }
 

@@ -171,6 +171,11 @@ def test_a_reader_searching_at_load_gets_results_before_the_other_scripts_are_as
     fetched = {name_of(url) for url in tab.evaluate("() => window.__bench.fetched")}
     assert set(first) <= fetched, f"the box's scripts not fetched by its first result: {set(first) - fetched}"
     assert not fetched & others, f"fetched before the first result, and not needed for it: {fetched & others}"
+    # the box's files were asked for with its scripts, the stemmer too (before the records name it)
+    assert tab.evaluate("""() => ['engine', 'records', 'stemmer'].every((key) => {
+      const file = new URL(document.querySelector('form[data-a4p-search]').dataset[key], location.href).href;
+      return [...document.querySelectorAll('link[rel=preload]')].some((link) => link.href === file);
+    })""")
     tab.keyboard.press("Escape")  # the box closed
     for feature in NEEDS:  # the rest came after, and works
         works(tab, feature)

@@ -291,12 +291,17 @@ def test_a_language_the_edition_does_not_have_yet_is_checked_and_kept_ready(tmp_
 
 
 def test_page_config_gives_each_language_its_own_records(edition):
+    settings = search.load_settings(SETTINGS, edition)
     for code in ("zh", "en"):
-        config = search.page_config(edition, code)
+        config = search.page_config(edition, code, settings[code])
         assert config["records"] == f"assets/search/{code}.js"
         assert config["engine"] == "assets/vendor/minisearch/index.js"
         assert (DOCS / config["engine"]).is_file()
-    zh, en = (search.page_config(edition, code)["strings"] for code in ("zh", "en"))
+    # the stemmer's script, asked for with the records: English has Porter2, Chinese none
+    assert search.page_config(edition, "en", settings["en"])["stemmer"] == \
+        "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js"
+    assert search.page_config(edition, "zh", settings["zh"])["stemmer"] == ""
+    zh, en = (search.page_config(edition, code, settings[code])["strings"] for code in ("zh", "en"))
     # the plural forms each language uses (CLDR): Chinese has only "other"
     assert en.keys() - zh.keys() == {"count.one"}
     assert zh.keys() >= {"placeholder", "none", "count.other", "loading", "unavailable"}
