@@ -1,26 +1,19 @@
 // @ts-check
-/* The page's scripts, loaded after its words (docs/decisions/first-load.md). The one script in
-   <head>: everything a page runs is named, in order, in this script's data-a4p-later, in two
-   groups (overrides/base.html): the search box's scripts; then Material's two scripts that
-   were inline, Material's bundle, the edition's others and the page's own. They are loaded
-   once the page has loaded, or sooner when the reader reaches for the page first (a key, a
-   pointer, a focus): asked for then, and run once the page is parsed.
+/* The page's scripts, loaded after its words: the one script in <head> (why, and what was
+   measured: docs/decisions/first-load.md). data-a4p-later names them in two groups
+   (overrides/base.html): the search box's (hooks/outputs/search.py BOX_SCRIPTS); then
+   Material's two former inline scripts, its bundle, the edition's others and the page's own.
 
-   - Before the first paint, <html> says "js" as Material's bundle would once it runs: the
-     page's styles are final from the first paint, and nothing moves when the scripts come.
-   - The search box's scripts come first (what a reader needs to reach the box and use it,
-     hooks/outputs/search.py BOX_SCRIPTS), asked for with its engine, records and stemmer. Once
-     they have run, the rest are asked for at once, unless the reader is in the box by then:
-     the rest wait until the box has answered (its form's data-state is no longer "loading"),
-     so that a reader who searches at once gets the results before the page's other code.
-   - Each group is asked for at once (preloaded) and run one after the other, in its order,
-     each in a task of its own, as they would at the end of <body>. Material's bundle
-     starts its parts on DOMContentLoaded, which has passed by then: once every script has
-     run, the event is sent again, as the parser sent it, after the last script.
-   - A script that does not load is named on the console; the others run, and the page keeps
-     what it had without it (a control its script shows stays hidden).
-   - Once all have run, <html> carries data-a4p-ready, and "a4p:ready" is sent on document:
-     what the tests and the benchmark wait for. */
+   - "js" is on <html> before the first paint: nothing moves when the scripts come.
+   - At the page's load, or sooner when the reader reaches for it (a key, a pointer, a
+     focus), the box's group is asked for (preloaded), with the box's engine, records and
+     stemmer if the reader is already in it, and run; then the rest, at once, or, for a reader
+     in the box waiting, once it has answered (its data-state leaves "loading") or the reader
+     has left it. A touch before the page is parsed asks for both groups at once.
+   - Each script runs in a task of its own, in order, once the page is parsed; then
+     DOMContentLoaded is sent again for Material's bundle, <html> gets data-a4p-ready and
+     "a4p:ready" is sent on document (what the tests and the benchmark wait for).
+   - A script that does not load is named on the console; the others run. */
 (function () {
   "use strict";
 
@@ -64,35 +57,47 @@
     started = true;
     window.removeEventListener("load", start);
     EARLY.forEach(function (type) { document.removeEventListener(type, start, true); });
+    if (document.readyState === "loading") {
+      // a reader's touch before the page is parsed: every script asked for at once (the box
+      // may not be parsed yet), run once the page is, so that the scripts find the whole page,
+      // and Material its DOMContentLoaded; the box's first
+      preload(first.concat(others));
+      asked = true;
+      document.addEventListener("DOMContentLoaded", function () { run(first, 0, then); }, { once: true });
+      return;
+    }
     var form = document.querySelector(SEARCH);
-    if (first.length && form) {
-      // with the box's files besides its scripts, which search.js loads when asked (at idle,
-      // or at once): the engine, the records, and the stemmer they name (asked for here,
-      // run only when search.js runs it, after the engine)
-      preload(first.concat(["data-engine", "data-records", "data-stemmer"].map(function (name) {
-        return form.getAttribute(name);
-      })));
-    } else {
+    if (!form) {
       others = first.concat(others); // no box to serve first: every script at once, in order
       first = [];
       preload(others);
       asked = true;
-    }
-    if (document.readyState === "loading") {
-      // a reader's touch before the page is parsed: the scripts find the whole page, and
-      // Material its DOMContentLoaded, once it is
-      document.addEventListener("DOMContentLoaded", function () { run(first, 0, then); }, { once: true });
+    } else if (searching(form)) {
+      // with the box's other files, which search.js would load at once: the engine, the
+      // records, and the stemmer they name (asked for here, run only when search.js runs it)
+      preload(first.concat(["data-engine", "data-records", "data-stemmer"].map(function (name) {
+        return form.getAttribute(name);
+      })));
     } else {
-      run(first, 0, then);
+      preload(first); // the box's other files come at idle, when search.js asks for them
     }
+    run(first, 0, then);
   }
 
-  /* The search box's scripts have run: the rest now, or once the box has answered a reader
-     who is in it (its state leaves "loading": results shown, or the search failed), or the
-     reader has left it (a stalled file of the search keeps nothing else from them). */
+  /** The reader is in the search box, or has typed in it.
+     @param {Element} form @returns {boolean} */
+  function searching(form) {
+    var input = form.querySelector("input");
+    return form.contains(document.activeElement) || !!(input && input.value);
+  }
+
+  /* The search box's scripts have run: the rest now, or, for a reader in the box waiting for
+     its answer, once it has answered (its state leaves "loading": results shown, or the search
+     failed) or the reader has left the box: a stalled file of the search holds the rest only
+     while the reader is still in the box. */
   function then() {
     var form = document.querySelector(SEARCH);
-    if (!form || form.getAttribute("data-state") !== "loading") {
+    if (!form || form.getAttribute("data-state") !== "loading" || !form.contains(document.activeElement)) {
       rest();
       return;
     }

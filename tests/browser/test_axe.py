@@ -176,7 +176,7 @@ def test_no_violations_on_any_page_or_state(tab, site_server, lang):
     if tab.width_name == "phone":
         tab.locator("button[data-a4p-toggle='__search']").click()
     tab.locator(".md-search__input").fill(words)
-    tab.locator(".md-search-result__list a").first.wait_for(state="visible")
+    tab.locator(".md-search-result__list:not([aria-busy]) a").first.wait_for(state="visible")  # every result built
     audit("search open with results")
     tab.keyboard.press("Escape")
 

@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from hooks.outputs.search import BOX_SCRIPTS
+from hooks.outputs.search import BOX_SCRIPTS, RECORDS_DIR
 from scripts.bench_browser import AT_LOAD
 from tests.browser._support import READY, ROOT, open_tab, page_path
 
@@ -159,7 +159,7 @@ def test_a_reader_who_types_before_the_search_comes_gets_the_results(tab):
     assert box.input_value() == QUERY
 
 
-RECORDS = "/assets/search/"  # the language's search records (hooks/outputs/search.py RECORDS_DIR)
+RECORDS = f"/{RECORDS_DIR}/"  # the language's search records
 
 
 def test_a_reader_searching_at_load_gets_results_before_the_other_scripts_are_asked_for(tab):
@@ -183,22 +183,25 @@ def test_a_reader_searching_at_load_gets_results_before_the_other_scripts_are_as
 
 
 def test_the_other_scripts_wait_for_no_search_the_reader_has_not_asked_for(tab):
-    """The search's records never come, and nobody is in the box: the page's other scripts run."""
+    """The search's records never come, and nobody is in the box: the page's other scripts run,
+    and the box's records were not asked for with its scripts (they come at idle)."""
     tab.route(lambda url: RECORDS in url, lambda route: None)  # held, never answered
     tab.goto(tab.site + PATH)  # waits for data-a4p-ready
     works(tab, "cite")
+    preloaded = tab.evaluate("() => [...document.querySelectorAll('link[rel=preload]')].map((link) => link.href)")
+    assert not [url for url in preloaded if RECORDS in url], preloaded
 
 
 def test_a_stalled_search_holds_the_other_scripts_only_while_the_reader_is_in_the_box(tab):
-    asked = []
-    tab.on("request", lambda request: asked.append(name_of(request.url)))
     tab.route(lambda url: RECORDS in url, lambda route: None)  # held, never answered
     tab.add_init_script(script=f"({AT_LOAD})({json.dumps(QUERY)})")  # as the bench types at load
     tab.goto(tab.site + PATH, wait_until="commit")
     # the box's scripts have run (the header's are bound, the box waits for its records)
     tab.wait_for_function("() => document.querySelector('[data-a4p-bound]') !== null"
                           " && document.querySelector('form[data-a4p-search]').dataset.state === 'loading'")
-    assert "bundle" not in asked and "a4p-cite.js" not in asked, asked
+    # the rest not asked for: the loader adds their <link rel=preload> when it asks
+    asked = tab.evaluate("() => [...document.querySelectorAll('link[rel=preload]')].map((link) => link.href)")
+    assert not {name_of(url) for url in asked} & {"bundle", "a4p-cite.js"}, asked
     assert not tab.evaluate("() => document.documentElement.hasAttribute('data-a4p-ready')")
     tab.keyboard.press("Escape")  # the reader leaves the box
     tab.wait_for_function(READY)
@@ -242,9 +245,9 @@ def test_the_header_buttons_show_once_they_work(browser, site_server):
 
 # A page of the loader alone, on an address of its own: its parsing held at a script in the middle.
 LOADER_PAGE = ('<!doctype html><html class="no-js"><head><title>t</title>'
-               '<script src="/load.js" data-a4p-later="[[], [&#34;/late.js&#34;]]"></script></head>'
+               '<script src="/load.js" data-a4p-later="[[&#34;/box.js&#34;], [&#34;/late.js&#34;]]"></script></head>'
                '<body><p id="before">before</p><script src="/block.js"></script><p id="after">after</p></body></html>')
-LATE_SCRIPT = "window.__late = {after: !!document.getElementById('after'), state: document.readyState};"
+LATE_SCRIPT = "window.__late = {after: !!document.getElementById('after'), state: document.readyState, box: !!window.__box};"
 
 
 def test_a_touch_before_the_page_is_parsed_runs_the_scripts_once_it_is(browser):
@@ -255,7 +258,8 @@ def test_a_touch_before_the_page_is_parsed_runs_the_scripts_once_it_is(browser):
     loader = (ROOT / "docs" / "assets" / "a4p-load.js").read_text(encoding="utf-8")
     held = []
     bodies = {"/": ("text/html", LOADER_PAGE), "/load.js": ("text/javascript", loader),
-              "/late.js": ("text/javascript", LATE_SCRIPT), "/block.js": ("text/javascript", "")}
+              "/late.js": ("text/javascript", LATE_SCRIPT), "/box.js": ("text/javascript", "window.__box = true;"),
+              "/block.js": ("text/javascript", "")}
 
     def serve(route):
         path = "/" + route.request.url.split(site, 1)[1]
@@ -272,12 +276,15 @@ def test_a_touch_before_the_page_is_parsed_runs_the_scripts_once_it_is(browser):
     tab.evaluate("() => { window.__events = []; document.addEventListener('DOMContentLoaded', "
                  "() => window.__events.push(window.__late ? 'after the scripts' : 'parsed')); "
                  "document.dispatchEvent(new PointerEvent('pointerdown')); }")
-    tab.wait_for_function("() => document.querySelector('link[rel=preload][href=\\'/late.js\\']') !== null")
-    assert tab.evaluate("() => window.__late === undefined")  # asked for, not run
+    # both groups asked for at once (the search box, not parsed yet, cannot be looked at)
+    tab.wait_for_function("() => ['/box.js', '/late.js'].every((src) => "
+                          "document.querySelector(`link[rel=preload][href='${src}']`) !== null)")
+    assert tab.evaluate("() => window.__late === undefined && window.__box === undefined")  # asked for, not run
     held[0].fulfill(status=200, content_type="text/javascript", body="")
     tab.wait_for_function("() => document.documentElement.hasAttribute('data-a4p-ready')")
     late = tab.evaluate("() => window.__late")
     assert late["after"] is True and late["state"] != "loading", late  # the whole page, parsed
+    assert late["box"] is True, late  # the first group ran first
     assert tab.evaluate("() => window.__events") == ["parsed", "after the scripts"]
     assert tab.evaluate("() => document.documentElement.className") == "js"
     context.close()

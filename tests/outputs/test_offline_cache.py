@@ -23,6 +23,7 @@ from hooks.outputs import offline_cache, redirects
 from hooks.urls import Scheme
 from scripts import icons, offline
 from tests.htmltext import Page
+from tests.mkdocs_yml import extra_javascript
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -277,13 +278,6 @@ def test_the_scripts_loaded_after_the_words_are_what_a_page_loads():
     expected = ["load.js", "x/late.js", "y.js", "a.css"]
     assert read_every_tag(page) == expected
     assert offline_cache.loaded_urls(page) == expected
-
-
-def extra_javascript() -> list[str]:
-    """The edition's scripts, as mkdocs.yml lists them (extra_javascript), read off the file."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", config, re.M).group(1)
-    return [line.split("- ", 1)[1].strip() for line in listed.splitlines()]
 
 
 def test_every_script_a_page_loads_after_its_words_is_kept_offline(built_site, edition):

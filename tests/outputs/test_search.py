@@ -18,7 +18,7 @@ from hooks.edition.glossary import ordered
 from hooks.errors import SourceError
 from hooks.outputs import search
 from hooks.urls import Scheme
-from tests.outputs.test_offline_cache import extra_javascript
+from tests.mkdocs_yml import extra_javascript
 from tests.pages.test_timeline import as_text
 
 ROOT = Path(__file__).resolve().parents[2]
