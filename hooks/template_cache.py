@@ -4,8 +4,9 @@ MkDocs makes a new Jinja environment for every build, and mkdocs-static-i18n bui
 language in one process (the preview rebuilds in it too): without a shared cache each
 language compiled every Material template again (about a fifth of a six-language build).
 :class:`CompiledTemplates` keeps each compiled template in memory under its name, file and the
-environment's extensions and whitespace options, checked against a checksum of its source, so
-an edited template (``overrides/``) is compiled again. hooks/main.py hands it to each build's environment.
+environment's extensions and lexer options, checked against a checksum of its source, so an
+edited template (``overrides/``) is compiled again. hooks/main.py hands it to each build's
+environment.
 
 :func:`list_once` does the same for the list of the theme's files, which MkDocs walks in every
 build to find the theme's static files: Material's folder holds some 14,500 files, all but a
@@ -24,17 +25,25 @@ from jinja2 import FileSystemLoader
 from jinja2.bccache import Bucket, BytecodeCache
 
 
+# The environment's options that change how a template's source is read (Jinja's lexer is made
+# from these, jinja2.lexer.get_lexer): hooks/main.py sets trim_blocks and lstrip_blocks.
+LEXER_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                 "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                 "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline")
+
+
 class CompiledTemplates(BytecodeCache):
-    """A Jinja bytecode cache in memory: (name, file, extensions, whitespace options) → (checksum,
+    """A Jinja bytecode cache in memory: (name, file, extensions, lexer options) → (checksum,
     code)."""
 
     def __init__(self) -> None:
         self.kept: dict[str, tuple[str, CodeType]] = {}
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
-        # what the compiled code was made with: the extensions, and how tags' whitespace is taken
+        # what the compiled code was made with: the extensions, and the lexer's options
         extensions = ",".join(sorted(environment.extensions))
-        key = f"{self.get_cache_key(name, filename)}|{extensions}|{environment.trim_blocks}{environment.lstrip_blocks}"
+        lexing = repr(tuple(getattr(environment, option) for option in LEXER_OPTIONS))
+        key = f"{self.get_cache_key(name, filename)}|{extensions}|{lexing}"
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket

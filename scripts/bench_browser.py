@@ -6,8 +6,8 @@ text as deploy/nginx/a4p.conf does, for these and for Lighthouse.
 from __future__ import annotations
 
 import functools
-import json
 import gzip
+import json
 import threading
 import time
 from pathlib import Path
@@ -243,14 +243,14 @@ TIME_QUERIES = """async (queries) => {
     });
     whole.push(performance.now() - t);
   }
-  return {times, whole, results: document.querySelectorAll('a.a4p-search__result').length};
+  return {times, whole};
 }"""
 
 
 def warm_queries(browser, url: str, queries: list[str]) -> dict[str, list[float]]:
     """Milliseconds per query once the index is ready: ``first``, the input event to the first
-    results in the list (FIRST of assets/search-results.js, the rest built after their paint); ``whole``,
-    to the whole list. Each query is typed into a page laid out since the last (measured without
+    results in the list (FIRST of assets/search-results.js, the rest built after their paint);
+    ``whole``, to the whole list. Each query is typed into a page laid out since the last (measured without
     that, the layout the emptied box left pending fell on the next query's clock: ru's p95
     11.3 ms against 1.2)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -1,8 +1,9 @@
 // @ts-check
 /* The edition's scripts: classic scripts, each with one job, loaded by every page in the order
    of mkdocs.yml (extra_javascript), the search box's first, before Material's bundle, and the
-   others after it, once the page has loaded (assets/a4p-load.js); no network, and they work from file:// too. This one, the first, declares the one object they meet in, window.a4p; each
-   adds its part there, and nothing else of theirs is global:
+   others after it, once the page has loaded (assets/a4p-load.js); no network, and they work
+   from file:// too. This one, the first, declares the one object they meet in, window.a4p;
+   each adds its part there, and nothing else of theirs is global:
 
      plural        this file: a string that depends on a number, in the page's language
      element       this file: a new element with its class and text (the scripts that build)

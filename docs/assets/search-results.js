@@ -12,6 +12,7 @@
   "use strict";
 
   var searchHighlight = window.a4p.searchHighlight, join = window.a4p.searchIndex.join;
+  var element = window.a4p.element; // assets/a4p.js
   var fill = searchHighlight.fill, highlights = searchHighlight.highlights, snippet = searchHighlight.snippet;
   var FIRST = 12; // results built at once: more than a tall screen shows
 
@@ -66,10 +67,8 @@
      @param {A4pResult} result @param {A4pParsed} parsed @returns {HTMLLIElement} */
   Results.prototype.item = function (result, parsed) {
     var record = result.record;
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var link = document.createElement("a");
-    link.className = "md-search-result__link a4p-search__result";
+    var li = element("li", "md-search-result__item");
+    var link = li.appendChild(element("a", "md-search-result__link a4p-search__result"));
     link.href = join(this.base, record.url);
     link.setAttribute("data-kind", record.kind);
     if (record.n !== undefined) {
@@ -77,33 +76,17 @@
     }
     /* a <div>, not Material's <article> with an <h1>: the results are no part of the page's
        outline, and a screen reader reads each as one link */
-    var article = document.createElement("div");
-    article.className = "md-search-result__article md-typeset";
-    var icon = document.createElement("div");
-    icon.className = "md-search-result__icon md-icon";
-    article.appendChild(icon);
-    var heading = document.createElement("div");
-    heading.className = "a4p-search__title";
-    var label = document.createElement("span");
-    label.className = "a4p-search__label";
+    var article = link.appendChild(element("div", "md-search-result__article md-typeset"));
+    article.appendChild(element("div", "md-search-result__icon md-icon"));
+    var heading = article.appendChild(element("div", "a4p-search__title"));
+    var label = heading.appendChild(element("span", "a4p-search__label", record.name ? null : record.label));
     if (record.name) {
       fill(label, record.name, highlights(record.name, parsed), 0, record.name.length);
-    } else {
-      label.textContent = record.label;
     }
-    heading.appendChild(label);
     heading.appendChild(document.createTextNode(" · "));
-    var page = document.createElement("span");
-    page.className = "a4p-search__page";
-    page.textContent = record.page;
-    heading.appendChild(page);
-    article.appendChild(heading);
-    var text = document.createElement("p");
-    text.className = "a4p-search__text";
+    heading.appendChild(element("span", "a4p-search__page", record.page));
+    var text = article.appendChild(element("p", "a4p-search__text"));
     snippet(text, record.text, highlights(record.text, parsed));
-    article.appendChild(text);
-    link.appendChild(article);
-    li.appendChild(link);
     return li;
   };
 

@@ -22,6 +22,18 @@ LANGS = [language.code for language in EDITION.languages]
 SOURCE_LANG = EDITION.source.code
 CLIPBOARD = ["clipboard-read", "clipboard-write"]  # the permissions a tab needs to copy and read back
 ANIMATION_RATE = 100  # how much faster CSS transitions and animations run in every tab (open_tab)
+# The search box has answered: ready, its status says how many results (or none), and every
+# result is built (assets/search-results.js: the list is aria-busy while the rest come); for
+# the query given as the argument, when one is.
+ANSWERED = """(query) => {
+  const form = document.querySelector('form[data-a4p-search]');
+  const box = form.closest('.md-search');
+  const meta = box.querySelector('[data-a4p-search-meta]');
+  const list = box.querySelector('[data-a4p-search-results]');
+  return form.dataset.state === 'ready' && (query == null || form.querySelector('input').value === query)
+    && meta.textContent !== '' && !list.hasAttribute('aria-busy');
+}"""
+BUILT = ".md-search-result__list:not([aria-busy])"  # the search's list, every result built
 
 
 def site_url() -> str:

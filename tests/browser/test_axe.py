@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import pytest
 
 from hooks.urls import AFTER_TEXT, GLOSSARY, HOME, TIMELINE
-from tests.browser._support import EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, page_path, prefix
+from tests.browser._support import BUILT, EDITION, LANGS, ROOT, SOURCE_LANG, open_tab, page_path, prefix
 
 pytestmark = pytest.mark.browser
 
@@ -176,7 +176,7 @@ def test_no_violations_on_any_page_or_state(tab, site_server, lang):
     if tab.width_name == "phone":
         tab.locator("button[data-a4p-toggle='__search']").click()
     tab.locator(".md-search__input").fill(words)
-    tab.locator(".md-search-result__list:not([aria-busy]) a").first.wait_for(state="visible")  # every result built
+    tab.locator(f"{BUILT} a").first.wait_for(state="visible")
     audit("search open with results")
     tab.keyboard.press("Escape")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hooks.urls import GLOSSARY
-from tests.browser._support import EDITION, open_tab, page_path
+from tests.browser._support import BUILT, EDITION, open_tab, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -189,7 +189,7 @@ def test_search_open_choose_escape_and_tab_away(kb):
         kb.keyboard.press("Tab")  # the language button to the box
     kb.keyboard.press("Control+a")
     kb.keyboard.type("caveats")
-    kb.locator(".md-search-result__list:not([aria-busy]) a").first.wait_for(state="visible")  # every result built
+    kb.locator(f"{BUILT} a").first.wait_for(state="visible")
     results = kb.locator(".md-search-result__list a").count()
     for _ in range(results + 1):
         kb.keyboard.press("Tab")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser._support import LANGS, ROOT, arrive, assert_in_view, page_path, prefix, wait_in_view
+from tests.browser._support import ANSWERED, BUILT, LANGS, ROOT, arrive, assert_in_view, page_path, prefix, wait_in_view
 
 pytestmark = pytest.mark.browser
 
@@ -23,13 +23,7 @@ FORM = "form[data-a4p-search]"
 INPUT = f"{FORM} input"
 RESULT = "a.a4p-search__result"
 KINDS = ["paragraph", "term", "instrument"]  # the order results are listed in (hooks/outputs/search.py)
-READY = """(query) => {
-  const form = document.querySelector('form[data-a4p-search]');
-  const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
-  const list = form.closest('.md-search').querySelector('[data-a4p-search-results]');
-  return form.dataset.state === 'ready' && form.querySelector('input').value === query
-    && meta.textContent !== '' && !list.hasAttribute('aria-busy');  // every result built
-}"""
+
 RESULTS = """(links) => links.map((a) => ({
   href: a.getAttribute('href'), url: a.href, kind: a.dataset.kind, n: Number(a.dataset.number),
   label: a.querySelector('.a4p-search__label').textContent,
@@ -95,7 +89,7 @@ def paragraph_texts(edition, lang: str) -> dict[int, str]:
 def search(page, query: str) -> list[dict]:
     """Type ``query`` into the page's search box; the results as shown, in order."""
     page.fill(INPUT, query)
-    page.wait_for_function(READY, arg=query, timeout=10000)
+    page.wait_for_function(ANSWERED, arg=query, timeout=10000)
     return page.eval_on_selector_all(RESULT, RESULTS)
 
 
@@ -277,7 +271,7 @@ def test_a_box_opened_right_after_a_jump_stays_open(page, site_server):
     page.wait_for_function("window.__closes >= 1")  # Material's close has come ...
     assert page.evaluate("document.getElementById('__search').checked") is True  # ... and gone
     assert page.evaluate("document.activeElement.tagName") == "INPUT"
-    page.wait_for_function(READY, arg="protecting")
+    page.wait_for_function(ANSWERED, arg="protecting")
     page.locator(RESULT).first.click()
     page.wait_for_url(site_server + "en/protection/#para-9")
     assert_in_view(page, 9)
@@ -616,7 +610,7 @@ def test_a_long_list_shows_its_first_results_at_once_and_the_rest_after_their_pa
     total = said_count(now["said"])  # the count is said at once, whole
     assert total > FIRST, f"'{LONG}' finds {total} results: no longer a long list"
     assert (now["built"], now["busy"]) == (FIRST, "true")
-    page.wait_for_function(f"() => !document.querySelector('[data-a4p-search-results]').hasAttribute('aria-busy')")
+    page.locator(BUILT).wait_for(state="attached")
     assert page.locator(RESULT).count() == total
     assert said_count(page.inner_text("[data-a4p-search-meta]")) == total
 

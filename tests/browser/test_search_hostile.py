@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from tests.browser._support import LANGS, prefix
+from tests.browser._support import ANSWERED, LANGS, prefix
 
 pytestmark = pytest.mark.browser
 
@@ -46,13 +46,7 @@ SET_LATER = """(text) => {
     input.dispatchEvent(new Event('input', {bubbles: true}));
   }, 0);
 }"""
-# The box has answered: its status says how many results (or none) for what the input holds.
-ANSWERED = """() => {
-  const form = document.querySelector('form[data-a4p-search]');
-  const meta = form.closest('.md-search').querySelector('[data-a4p-search-meta]');
-  const list = form.closest('.md-search').querySelector('[data-a4p-search-results]');
-  return form.dataset.state === 'ready' && meta.textContent !== '' && !list.hasAttribute('aria-busy');
-}"""
+
 
 
 def first_paragraph(edition, lang: str) -> str:
