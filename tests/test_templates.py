@@ -40,6 +40,9 @@ HOSTILE_LANGUAGE = 'English <img src=x onerror=alert(3)>"><script>alert(3)</scri
 HOSTILE_NOT_FOUND = 'Page not found "><script>alert(4)</script><img src=x onerror=alert(4)> &amp;'
 HOSTILE_SEARCH = "Search ' \"</script><img src=x onerror=alert(5)> &amp;"
 HOSTILE_RELEASE = '<b>الإصدار</b> {version} "({date})" &amp; <img src=x onerror=alert(6)>'
+# a stemmer's script (source/search.yml), named on the search form: a quote, markup, an entity
+STEMMER = "assets/vendor/wink-porter2-stemmer/wink-porter2-stemmer.js"
+HOSTILE_STEMMER = 'assets/vendor/x" onmouseover="alert(7)"><img src=x onerror=alert(7)> &amp;.js'
 RELEASE = {"A4P_VERSION": "1.2-3-gab12cd", "A4P_BUILD_DATE": "2026-01-02"}
 # what an HTML attribute name of these pages may look like; a name made of the pieces of a
 # broken quoted value ('a4p"', 'declaration"') is not one
@@ -66,6 +69,7 @@ def hostile_site(tmp_path_factory, edition) -> Path:
          f"  placeholder: {json.dumps(HOSTILE_SEARCH)}\n")
     edit(i18n / "ar.yml", f"  release: {edition.strings['ar']['footer.release']}\n",
          f"  release: {json.dumps(HOSTILE_RELEASE, ensure_ascii=False)}\n")
+    edit(repo / "source" / "search.yml", f"script: {STEMMER}\n", f"script: {json.dumps(HOSTILE_STEMMER)}\n")
     result = subprocess.run([sys.executable, "scripts/build_site.py", "--out", str(repo / "site")], cwd=repo,
                             capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **RELEASE))
     assert result.returncode == 0, result.stderr
@@ -172,3 +176,11 @@ def test_the_footer_links_only_https(url):
 def test_the_footer_links_an_https_url():
     html = _render_footer("https://peacekeeping.un.org/a4p?x=1&y=2")
     assert [a["href"] for t, a in Page(html).tags if t == "a"] == ["https://peacekeeping.un.org/a4p?x=1&y=2"]
+
+
+def test_a_stemmer_script_is_whole_in_its_attribute(hostile_site):
+    """The search form names the stemmer's script (source/search.yml) as written, escaped."""
+    page = Page((hostile_site / "en" / "protection" / "index.html").read_text(encoding="utf-8"))
+    [form] = [a for t, a in page.tags if t == "form" and "data-a4p-search" in a]
+    assert form["data-stemmer"] == f"../../{HOSTILE_STEMMER}"
+    assert "onmouseover" not in form
